@@ -1,0 +1,387 @@
+/**
+ * The Dockerfile model: dockerfile-ast parsed once per text, plus what rules ask about it —
+ * stages and the stage graph, the final stage, ARG/ENV resolution, effective USER, ONBUILD
+ * triggers, heredocs and a shell model of every RUN / shell-form CMD / ENTRYPOINT.
+ * Rules never re-parse text; anything two rules need lives here.
+ */
+import { DockerfileParser } from 'dockerfile-ast';
+import type { Instruction as AstInstruction, Dockerfile as AstDockerfile, Heredoc } from 'dockerfile-ast';
+import type { ParseProblem, Range } from '../types';
+import { TextIndex } from '../text';
+import { defaultUser, isRootUser, parseImageRef, type ImageRef } from './image';
+import { parseShell, type Command, type Segment, type ShellScript } from './shell';
+
+export const KNOWN_INSTRUCTIONS = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
+  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+
+export interface Token {
+  readonly value: string;
+  readonly range: Range;
+}
+
+export interface InstructionFlag {
+  /** Name without dashes (`chown`, `from`, `mount`). */
+  readonly name: string;
+  readonly value: string | undefined;
+  readonly range: Range;
+  readonly valueRange: Range | undefined;
+}
+
+export interface DockerInstruction {
+  /** Upper-case keyword (`RUN`). */
+  readonly keyword: string;
+  readonly range: Range;
+  readonly keywordRange: Range;
+  /** Arguments after the flags, split on whitespace as Docker does for most instructions. */
+  readonly args: readonly Token[];
+  readonly flags: readonly InstructionFlag[];
+  /** Arguments text as written, continuations included. */
+  readonly argsText: string;
+  /** The stage the instruction belongs to; undefined for ARGs before the first FROM. */
+  readonly stage: Stage | undefined;
+  /** For an ONBUILD trigger: the ONBUILD instruction that wraps it. */
+  readonly onbuild: DockerInstruction | undefined;
+  /** Exec (JSON array) form of RUN/CMD/ENTRYPOINT/SHELL/VOLUME/COPY/ADD. */
+  readonly jsonForm: boolean;
+  /** Strings of the JSON array when jsonForm, unquoted, with their ranges. */
+  readonly jsonArgs: readonly Token[];
+  readonly heredocs: readonly Heredoc[];
+  readonly ast: AstInstruction;
+}
+
+export interface ResolvedImage {
+  /** Text after ARG substitution; undefined when any variable is unknown. */
+  readonly text: string | undefined;
+  readonly ref: ImageRef | undefined;
+  /** Range of the image reference in the FROM line. */
+  readonly range: Range;
+  /** True when the image text contains variables. */
+  readonly usesArgs: boolean;
+}
+
+export interface Stage {
+  readonly index: number;
+  readonly name: string | undefined;
+  readonly nameRange: Range | undefined;
+  readonly from: DockerInstruction;
+  readonly image: ResolvedImage;
+  /** `FROM <earlier stage>`: the stage this one builds on. */
+  readonly baseStage: Stage | undefined;
+  /** Instructions after FROM up to the next FROM (ONBUILD triggers included, flagged). */
+  readonly instructions: readonly DockerInstruction[];
+  readonly isFinal: boolean;
+}
+
+export type EffectiveUser =
+  | { readonly source: 'instruction'; readonly instruction: DockerInstruction; readonly value: string | undefined; readonly root: boolean | undefined; readonly token: Token | undefined }
+  | { readonly source: 'image'; readonly image: ImageRef | undefined; readonly nonRoot: boolean; readonly user: string | undefined; readonly why: string | undefined }
+  | { readonly source: 'unknown' };
+
+export interface DockerfileModel {
+  readonly kind: 'dockerfile';
+  readonly text: string;
+  readonly index: TextIndex;
+  readonly escapeChar: string;
+  readonly ast: AstDockerfile;
+  /** Every instruction in document order; ONBUILD triggers follow their ONBUILD. */
+  readonly instructions: readonly DockerInstruction[];
+  /** ARG instructions before the first FROM. */
+  readonly globalArgs: readonly DockerInstruction[];
+  readonly stages: readonly Stage[];
+  readonly finalStage: Stage | undefined;
+  readonly problems: readonly ParseProblem[];
+  /** Stage by name (case-insensitive) or numeric index as used in `COPY --from` / `FROM`. */
+  stageByRef(ref: string, before?: Stage): Stage | undefined;
+  /** Resolves `$VAR`/`${VAR:-x}` as seen by the given instruction; undefined when unknown. */
+  resolve(text: string, at: DockerInstruction | undefined): string | undefined;
+  effectiveUser(stage: Stage): EffectiveUser;
+  /** Shell model of RUN, shell-form CMD/ENTRYPOINT and shell heredocs; parsed once, cached. */
+  shell(instruction: DockerInstruction): ShellScript | undefined;
+  /** All commands of all shell scripts in document order. */
+  commands(): readonly { instruction: DockerInstruction; command: Command }[];
+}
+
+const VAR = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/** Substitutes variables from `scope`; returns undefined if any variable cannot be resolved. */
+export function substitute(text: string, scope: ReadonlyMap<string, string | undefined>): string | undefined {
+  let unknown = false;
+  const out = text.replace(VAR, (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
+    const name = (braced ?? bare) as string;
+    const has = scope.has(name);
+    const value = scope.get(name);
+    const set = has && value !== undefined;
+    switch (op) {
+      case ':-':
+        return set && value !== '' ? (value as string) : (word ?? '');
+      case '-':
+        return has ? (value ?? '') : (word ?? '');
+      case ':+':
+        return set && value !== '' ? (word ?? '') : '';
+      case '+':
+        return has ? (word ?? '') : '';
+      default:
+        if (!set) unknown = true;
+        return value ?? '';
+    }
+  });
+  return unknown ? undefined : out;
+}
+
+function tokens(list: readonly { getValue(): string; getRange(): Range }[]): Token[] {
+  return list.map((a) => ({ value: a.getValue(), range: a.getRange() }));
+}
+
+function hasFlags(i: AstInstruction): i is AstInstruction & { getFlags(): import('dockerfile-ast').Flag[] } {
+  return typeof (i as { getFlags?: unknown }).getFlags === 'function';
+}
+
+export function buildDockerfileModel(text: string): DockerfileModel {
+  const index = new TextIndex(text);
+  const ast = DockerfileParser.parse(text);
+  const escapeChar = ast.getEscapeCharacter();
+  const problems: ParseProblem[] = [];
+  const instructions: DockerInstruction[] = [];
+  const globalArgs: DockerInstruction[] = [];
+  const stages: Stage[] = [];
+  type MutableStage = { -readonly [K in keyof Stage]: Stage[K] } & { instructions: DockerInstruction[] };
+  let current: MutableStage | undefined;
+
+  const wrap = (i: AstInstruction, stage: Stage | undefined, onbuild: DockerInstruction | undefined): DockerInstruction => {
+    const keyword = i.getKeyword().toUpperCase();
+    const flags: InstructionFlag[] = hasFlags(i)
+      ? i.getFlags().map((f) => ({ name: f.getName(), value: f.getValue() ?? undefined, range: f.getRange(), valueRange: f.getValueRange() ?? undefined }))
+      : [];
+    const json = typeof (i as { getJSONStrings?: unknown }).getJSONStrings === 'function' ? (i as unknown as { getOpeningBracket(): unknown; getJSONStrings(): { getJSONValue(): string; getJSONRange(): Range }[] }) : undefined;
+    const jsonForm = json !== undefined && json.getOpeningBracket() !== null && json.getJSONStrings().length > 0;
+    const heredocs = typeof (i as unknown as { getHeredocs?: unknown }).getHeredocs === 'function' ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs() : [];
+    return {
+      keyword,
+      range: i.getRange(),
+      keywordRange: i.getInstructionRange(),
+      args: tokens(i.getArguments()),
+      flags,
+      argsText: i.getRawArgumentsContent() ?? '',
+      stage,
+      onbuild,
+      jsonForm,
+      jsonArgs: jsonForm && json ? json.getJSONStrings().map((s) => ({ value: s.getJSONValue(), range: s.getJSONRange() })) : [],
+      heredocs,
+      ast: i,
+    };
+  };
+
+  const astInstructions = ast.getInstructions();
+  const fromCount = astInstructions.filter((i) => i.getKeyword().toUpperCase() === 'FROM').length;
+  let seenFrom = 0;
+  for (const i of astInstructions) {
+    const keyword = i.getKeyword().toUpperCase();
+    if (keyword === 'FROM') {
+      seenFrom++;
+      const from = wrap(i, undefined, undefined);
+      const f = i as import('dockerfile-ast').From;
+      const imageRange = f.getImageRange() ?? from.keywordRange;
+      const imageText = f.getImage() ?? '';
+      current = {
+        index: stages.length,
+        name: f.getBuildStage() ?? undefined,
+        nameRange: f.getBuildStageRange() ?? undefined,
+        from,
+        image: { text: undefined, ref: undefined, range: imageRange, usesArgs: imageText.includes('$') },
+        baseStage: undefined,
+        instructions: [],
+        isFinal: seenFrom === fromCount,
+      };
+      (from as { stage: Stage | undefined }).stage = current;
+      stages.push(current);
+      instructions.push(from);
+      continue;
+    }
+    const wrapped = wrap(i, current, undefined);
+    instructions.push(wrapped);
+    if (current) current.instructions.push(wrapped);
+    else if (keyword === 'ARG') globalArgs.push(wrapped);
+    if (!KNOWN_INSTRUCTIONS.has(keyword)) {
+      problems.push({ code: 'unknown-instruction', message: `Unknown instruction "${i.getKeyword()}": Docker will reject this file.`, range: i.getInstructionRange(), severity: 'error' });
+    }
+    if (keyword === 'ONBUILD') {
+      const trigger = (i as import('dockerfile-ast').Onbuild).getTriggerInstruction();
+      if (trigger) {
+        const t = wrap(trigger, current, wrapped);
+        instructions.push(t);
+        if (current) current.instructions.push(t);
+      }
+    }
+  }
+
+  // Global ARG defaults are what FROM lines see (build-time --build-arg values are unknowable).
+  const globalScope = new Map<string, string | undefined>();
+  for (const a of globalArgs) {
+    for (const p of (a.ast as import('dockerfile-ast').Arg).getProperties()) globalScope.set(p.getName(), p.getValue() ?? undefined);
+  }
+  // Resolve images and the stage graph in order: `FROM <stage>` may only name an earlier stage.
+  for (const s of stages as MutableStage[]) {
+    const f = s.from.ast as import('dockerfile-ast').From;
+    const raw = f.getImage() ?? '';
+    const text = substitute(raw, globalScope);
+    const base = text === undefined ? undefined : stages.slice(0, s.index).find((p) => p.name !== undefined && p.name.toLowerCase() === text.toLowerCase());
+    s.baseStage = base;
+    s.image = { ...s.image, text, ref: text === undefined || base ? undefined : parseImageRef(text) };
+  }
+
+  if (instructions.length === 0) {
+    problems.push({ code: 'empty', message: 'The file has no instructions: there is nothing to build or analyse.', range: index.rangeOf(0, 0), severity: 'warning' });
+  } else if (stages.length === 0) {
+    const first = instructions[0]!;
+    problems.push({ code: 'no-from', message: 'No FROM instruction: a Dockerfile must start its first stage with FROM.', range: first.keywordRange, severity: 'error' });
+  }
+  // Docker rejects a file whose last line ends in the escape character.
+  const trimmed = text.replace(/[ \t\r\n]+$/, '');
+  if (trimmed.endsWith(escapeChar) && instructions.length > 0 && !text.slice(0, trimmed.length - 1).endsWith(escapeChar)) {
+    const end = index.positionAt(trimmed.length);
+    problems.push({ code: 'unterminated-continuation', message: `The last line ends with the escape character "${escapeChar}" but nothing follows it.`, range: { start: { line: end.line, character: end.character - 1 }, end }, severity: 'warning' });
+  }
+  for (const ins of instructions) {
+    for (const h of ins.heredocs) {
+      if (h.getDelimiterRange() === null) {
+        problems.push({ code: 'unterminated-heredoc', message: `Heredoc "${h.getName()}" is never closed: everything after it becomes part of the heredoc.`, range: h.getNameRange(), severity: 'warning' });
+      }
+    }
+  }
+
+  const stageByRef = (ref: string, before?: Stage): Stage | undefined => {
+    const limit = before ? before.index : stages.length;
+    if (/^\d+$/.test(ref)) {
+      const n = Number(ref);
+      return n < limit ? stages[n] : undefined;
+    }
+    return stages.slice(0, limit).find((s) => s.name !== undefined && s.name.toLowerCase() === ref.toLowerCase());
+  };
+
+  const scopeCache = new Map<DockerInstruction, Map<string, string | undefined>>();
+  const scopeAt = (at: DockerInstruction | undefined): Map<string, string | undefined> => {
+    if (!at || !at.stage) return globalScope;
+    const cached = scopeCache.get(at);
+    if (cached) return cached;
+    const scope = new Map<string, string | undefined>();
+    // ENV is inherited from the stage chain; ARG only from this stage (and global defaults it re-declares).
+    const chain: Stage[] = [];
+    for (let s: Stage | undefined = at.stage; s; s = s.baseStage) chain.unshift(s);
+    for (const s of chain) {
+      for (const ins of s.instructions) {
+        if (ins === at) break;
+        if (ins.onbuild) continue;
+        if (ins.keyword === 'ENV' || (ins.keyword === 'ARG' && s === at.stage)) {
+          for (const p of (ins.ast as import('dockerfile-ast').Env).getProperties()) {
+            const v = p.getValue();
+            const name = p.getName();
+            const value = v === null ? (ins.keyword === 'ARG' ? globalScope.get(name) : undefined) : substitute(v, scope);
+            scope.set(name, value);
+          }
+        }
+      }
+    }
+    scopeCache.set(at, scope);
+    return scope;
+  };
+
+  const userCache = new Map<Stage, EffectiveUser>();
+  const effectiveUser = (stage: Stage): EffectiveUser => {
+    const cached = userCache.get(stage);
+    if (cached) return cached;
+    let result: EffectiveUser;
+    const users = stage.instructions.filter((i) => i.keyword === 'USER' && !i.onbuild);
+    const last = users[users.length - 1];
+    if (last) {
+      const token = last.args[0];
+      const value = token ? substitute(token.value, scopeAt(last)) : undefined;
+      result = { source: 'instruction', instruction: last, value, root: value === undefined ? undefined : isRootUser(value), token };
+    } else if (stage.baseStage) {
+      result = effectiveUser(stage.baseStage);
+    } else if (stage.image.text === undefined) {
+      result = { source: 'unknown' };
+    } else {
+      const ref = stage.image.ref;
+      const d = ref ? defaultUser(ref) : { nonRoot: false as const };
+      result = d.nonRoot ? { source: 'image', image: ref, nonRoot: true, user: d.user, why: d.why } : { source: 'image', image: ref, nonRoot: false, user: undefined, why: undefined };
+    }
+    userCache.set(stage, result);
+    return result;
+  };
+
+  const shellCache = new Map<DockerInstruction, ShellScript | undefined>();
+  const shell = (ins: DockerInstruction): ShellScript | undefined => {
+    if (shellCache.has(ins)) return shellCache.get(ins);
+    const script = buildShell(ins, index, escapeChar);
+    shellCache.set(ins, script);
+    return script;
+  };
+  let allCommands: { instruction: DockerInstruction; command: Command }[] | undefined;
+
+  return {
+    kind: 'dockerfile',
+    text,
+    index,
+    escapeChar,
+    ast,
+    instructions,
+    globalArgs,
+    stages,
+    finalStage: stages[stages.length - 1],
+    problems,
+    stageByRef,
+    resolve: (t, at) => substitute(t, scopeAt(at)),
+    effectiveUser,
+    shell,
+    commands() {
+      if (!allCommands) {
+        allCommands = [];
+        for (const ins of instructions) {
+          const s = shell(ins);
+          if (s) for (const command of s.commands) allCommands.push({ instruction: ins, command });
+        }
+      }
+      return allCommands;
+    },
+  };
+}
+
+const SHELL_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+
+function buildShell(ins: DockerInstruction, index: TextIndex, escapeChar: string): ShellScript | undefined {
+  if (!SHELL_INSTRUCTIONS.has(ins.keyword)) return undefined;
+  if (ins.jsonForm) return execFormScript(ins);
+  const first = ins.args[0];
+  if (!first) return undefined;
+  const start = index.offsetAt(first.range.start);
+  const firstHeredoc = ins.heredocs[0];
+  const end = firstHeredoc ? index.lineEnd(firstHeredoc.getStartRange().start.line) : index.offsetAt(ins.range.end);
+  const segments: Segment[] = [{ start, end }];
+  const head = parseShell(index, segments, escapeChar);
+  if (ins.heredocs.length === 0) return head;
+  // Heredoc bodies are scripts when fed to nothing (`RUN <<EOF`) or to a shell (`RUN bash <<EOF`).
+  for (const h of ins.heredocs) {
+    const body = h.getContentRange();
+    if (!body) continue;
+    const owner = head.commands.find((c) => c.redirects.some((r) => r.op.startsWith('<<') && r.op !== '<<<' && r.target?.value.replace(/^-/, '') === h.getName()));
+    const ownerName = owner?.name?.value.slice((owner.name.value.lastIndexOf('/') ?? -1) + 1);
+    if (owner === undefined || owner.name === undefined || ['sh', 'bash', 'ash', 'dash', 'zsh'].includes(ownerName ?? '')) {
+      segments.push({ start: index.offsetAt(body.start), end: index.offsetAt(body.end) });
+    }
+  }
+  return parseShell(index, segments, escapeChar);
+}
+
+/** `RUN ["apt-get", "install", "x"]` is one command with no shell; model it as such. */
+function execFormScript(ins: DockerInstruction): ShellScript | undefined {
+  const [name, ...rest] = ins.jsonArgs;
+  if (!name) return undefined;
+  const word = (t: Token) => ({ value: t.value, raw: t.value, range: t.range });
+  const range = { start: name.range.start, end: (rest[rest.length - 1] ?? name).range.end };
+  const pipeline = { commands: [] as Command[], after: undefined, range };
+  const cmd: Command = { name: word(name), args: rest.map(word), assignments: [], redirects: [], range, pipeline, pipelineIndex: 0, inSubstitution: false };
+  pipeline.commands.push(cmd);
+  return { commands: [cmd], pipelines: [pipeline] };
+}

@@ -1,0 +1,128 @@
+/**
+ * Runs rules over one model in isolation: a throwing rule is recorded once (id + message)
+ * and every other rule still reports. Severity overrides and suppressions are applied here,
+ * after the rules, so rules never read settings.
+ */
+import { effectiveSeverity, ruleOptions, type EngineConfig } from './config';
+import { createEditBuilder } from './edits';
+import { formatMessage, type AnyRule, type Category, type FixSafety, type Report } from './rule';
+import { findSuppression, type Suppression } from './suppress';
+import type { TextIndex } from './text';
+import { compareRanges, type Range, type Severity, type TextEdit } from './types';
+
+export interface Fix {
+  readonly safety: FixSafety;
+  readonly title: string;
+  /** Edits against the analysed text; computed on first call. Never throws (a failing fix yields no edits). */
+  edits(): readonly TextEdit[];
+}
+
+export interface Suggestion {
+  readonly messageId: string;
+  readonly title: string;
+  edits(): readonly TextEdit[];
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly message: string;
+  readonly data: Readonly<Record<string, string>>;
+  readonly severity: Severity;
+  readonly category: Category;
+  readonly range: Range;
+  readonly fix: Fix | undefined;
+  readonly suggestions: readonly Suggestion[];
+  /** Set on findings moved to `suppressed`. */
+  readonly suppressedBy?: Suppression;
+}
+
+export interface RuleError {
+  readonly ruleId: string;
+  readonly message: string;
+}
+
+export interface RunOutput {
+  readonly findings: Finding[];
+  readonly suppressed: Finding[];
+  readonly errors: RuleError[];
+  /** Milliseconds per rule id, measured with the injected clock. */
+  readonly timings: Record<string, number>;
+}
+
+function lazyEdits(fn: () => readonly TextEdit[], onError: (e: unknown) => void): () => readonly TextEdit[] {
+  let cached: readonly TextEdit[] | undefined;
+  return () => {
+    if (!cached) {
+      try {
+        cached = fn();
+      } catch (e) {
+        onError(e);
+        cached = [];
+      }
+    }
+    return cached;
+  };
+}
+
+export function runRules(
+  model: { readonly index: TextIndex },
+  rules: readonly AnyRule[],
+  config: EngineConfig | undefined,
+  suppressions: readonly Suppression[],
+  now: () => number,
+): RunOutput {
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
+  const errors: RuleError[] = [];
+  const timings: Record<string, number> = {};
+  const builder = createEditBuilder(model.index);
+  for (const rule of rules) {
+    const meta = rule.meta;
+    const severity = effectiveSeverity(meta.id, meta.severity, meta.enabledByDefault !== false, config);
+    if (severity === 'off') continue;
+    const reports: Report<string>[] = [];
+    const started = now();
+    try {
+      rule.check({ model: model as never, options: ruleOptions(meta.id, rule.defaultOptions, config), report: (r) => void reports.push(r) });
+    } catch (e) {
+      errors.push({ ruleId: meta.id, message: e instanceof Error ? e.message : String(e) });
+    }
+    timings[meta.id] = now() - started;
+    const fixError = (e: unknown) => errors.push({ ruleId: meta.id, message: `fix failed: ${e instanceof Error ? e.message : String(e)}` });
+    for (const r of reports) {
+      const data = r.data ?? {};
+      const template = meta.messages[r.messageId];
+      const fixTemplate = (meta.messages as Record<string, string>)['fix'];
+      const fixFn = r.fix;
+      const finding: Finding = {
+        ruleId: meta.id,
+        messageId: r.messageId,
+        message: template === undefined ? r.messageId : formatMessage(template, data),
+        data,
+        severity,
+        category: meta.category,
+        range: r.range,
+        fix: fixFn && meta.fix ? { safety: meta.fix, title: fixTemplate ? formatMessage(fixTemplate, data) : `Fix: ${meta.title}`, edits: lazyEdits(() => fixFn(builder), fixError) } : undefined,
+        suggestions: (r.suggest ?? []).map((s) => ({
+          messageId: s.messageId,
+          title: formatMessage(meta.messages[s.messageId] ?? s.messageId, s.data ?? data),
+          edits: lazyEdits(() => s.fix(builder), fixError),
+        })),
+      };
+      const by = findSuppression(suppressions, meta.id, r.range);
+      if (by) suppressed.push({ ...finding, suppressedBy: by });
+      else findings.push(finding);
+    }
+  }
+  const order = (a: Finding, b: Finding) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId);
+  return { findings: dedupe(findings.sort(order)), suppressed: suppressed.sort(order), errors, timings };
+}
+
+/** Drops exact duplicates (same rule, message and range), which a rule may emit via two paths. */
+function dedupe(sorted: Finding[]): Finding[] {
+  return sorted.filter((f, i) => {
+    const p = sorted[i - 1];
+    return !p || p.ruleId !== f.ruleId || p.message !== f.message || compareRanges(p.range, f.range) !== 0;
+  });
+}

@@ -1,0 +1,21 @@
+/** Identifiers both processes agree on. */
+
+export const EXTENSION_ID = 'bulkhead.bulkhead';
+/** `source` of every diagnostic. */
+export const DIAGNOSTIC_SOURCE = 'bulkhead';
+export const OUTPUT_CHANNEL_NAME = 'Bulkhead';
+export const SETTINGS_SECTION = 'bulkhead';
+
+export const Commands = {
+  restart: 'bulkhead.restart',
+  revalidate: 'bulkhead.revalidate',
+  showOutputChannel: 'bulkhead.showOutputChannel',
+} as const;
+
+/** Code action kind for `editor.codeActionsOnSave`: applies safe fixes only. */
+export const FIX_ALL_KIND = 'source.fixAll.bulkhead';
+
+/** Language ids the server analyses, and the file-name patterns that make a file a Dockerfile. */
+export const DOCKERFILE_LANGUAGE_ID = 'dockerfile';
+export const COMPOSE_LANGUAGE_ID = 'dockercompose';
+export const DOCKERFILE_GLOBS = ['**/Dockerfile', '**/*.Dockerfile', '**/Dockerfile.*', '**/Containerfile', '**/Containerfile.*'] as const;

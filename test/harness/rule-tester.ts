@@ -1,0 +1,268 @@
+/**
+ * Table-driven rule tester (style.md §3.4). For every case it checks exact findings
+ * (message ids, data, 1-based positions, end column exclusive), proves every fix
+ * (exact output, re-parse, re-analysis with all rules, idempotence, no overlapping edits),
+ * checks each suggestion alone, and replays the case as CRLF, without a trailing newline,
+ * with the `escape` directive switched to a backtick and (when asked) wrapped in ONBUILD.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, collectFixEdits, applyEdits, TextIndex, type AnyRule, type Finding, type EngineConfig } from '../../server/src/engine/index';
+
+export interface SuggestionSpec {
+  readonly messageId: string;
+  readonly output: readonly string[];
+}
+
+export interface ErrorSpec {
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string>>;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly suggestions?: readonly SuggestionSpec[];
+}
+
+export type ValidCase = readonly string[] | { readonly name?: string; readonly code: readonly string[]; readonly options?: unknown };
+
+export interface InvalidCase {
+  readonly name?: string;
+  readonly code: readonly string[];
+  readonly options?: unknown;
+  readonly errors: readonly ErrorSpec[];
+  /** Text after applying this rule's fixes; `null` asserts that no fix is offered. */
+  readonly output?: readonly string[] | null;
+}
+
+export interface Tables {
+  readonly valid: readonly ValidCase[];
+  readonly invalid: readonly InvalidCase[];
+}
+
+export interface Variants {
+  /** Replay with `# escape=\`` (default: true for Dockerfile rules). */
+  readonly escape?: boolean;
+  /** Replay with the reported instructions wrapped in ONBUILD (default: false). */
+  readonly onbuild?: boolean;
+}
+
+interface Prepared {
+  readonly label: string;
+  readonly text: string;
+  readonly errors: readonly ErrorSpec[];
+  readonly output: string | null | undefined;
+  readonly suggestionOutputs: readonly (readonly string[])[];
+}
+
+function configFor(rule: AnyRule, options: unknown): EngineConfig {
+  return { rules: { [rule.meta.id]: options === undefined ? 'on' : { severity: 'on', options } } };
+}
+
+function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+}
+
+function describeFindings(findings: readonly Finding[]): string {
+  return findings.map((f) => `${f.ruleId}/${f.messageId} ${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1}`).join('\n') || '(none)';
+}
+
+function ruleCounts(findings: readonly Finding[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of findings) m.set(`${f.ruleId}/${f.messageId}`, (m.get(`${f.ruleId}/${f.messageId}`) ?? 0) + 1);
+  return m;
+}
+
+// ---- variant builders ------------------------------------------------------------------
+
+type Transform = { readonly label: string; readonly text: (lines: readonly string[]) => string; readonly shift: (e: ErrorSpec) => ErrorSpec; readonly applies: boolean };
+
+const identityShift = (e: ErrorSpec) => e;
+
+function escapeLines(lines: readonly string[]): string[] {
+  const out = lines.map((l) => (/\\\s*$/.test(l) && !/^\s*#/.test(l) ? l.replace(/\\(\s*)$/, '`$1') : l));
+  return ['# escape=`', ...out];
+}
+
+function hasDirective(lines: readonly string[]): boolean {
+  return lines.some((l) => /^#\s*escape\s*=/i.test(l));
+}
+
+/** Lines (0-based) whose instruction should be wrapped in ONBUILD: first line of each reported instruction. */
+function onbuildLines(lines: readonly string[], errors: readonly ErrorSpec[]): Set<number> | undefined {
+  const starts: number[] = [];
+  let continued = false;
+  lines.forEach((l, i) => {
+    if (!continued && /^\s*[A-Za-z]+(\s|$)/.test(l) && !/^\s*#/.test(l)) starts.push(i);
+    continued = /\\\s*$/.test(l);
+  });
+  const wrap = new Set<number>();
+  for (const e of errors) {
+    const line = e.line - 1;
+    const start = [...starts].reverse().find((s) => s <= line);
+    if (start === undefined) return undefined;
+    const kw = (lines[start] ?? '').trim().split(/\s+/)[0]?.toUpperCase() ?? '';
+    if (['FROM', 'ONBUILD', 'MAINTAINER'].includes(kw)) return undefined;
+    wrap.add(start);
+  }
+  return wrap.size > 0 ? wrap : undefined;
+}
+
+// ---- the tester --------------------------------------------------------------------------
+
+export const ruleTester = {
+  run(rule: AnyRule, tables: Tables, variants: Variants = {}): void {
+    const id = rule.meta.id;
+    const kind = rule.meta.kind;
+    describe(id, () => {
+      const seen = new Set<string>();
+      const key = (code: readonly string[], options: unknown) => JSON.stringify([code, options ?? null]);
+
+      tables.valid.forEach((c, n) => {
+        const code = Array.isArray(c) ? (c as readonly string[]) : (c as { code: readonly string[] }).code;
+        const options = Array.isArray(c) ? undefined : (c as { options?: unknown }).options;
+        const name = (!Array.isArray(c) && (c as { name?: string }).name) || `valid #${n + 1}: ${code.join(' ⏎ ').slice(0, 80)}`;
+        it(name, () => {
+          assert.ok(!seen.has(key(code, options)), `duplicate case: ${name}`);
+          seen.add(key(code, options));
+          for (const t of transforms(kind, code, [], variants)) {
+            const result = analyze(t.text(code), { kind, rules: [rule], config: configFor(rule, options) });
+            assert.deepEqual(result.errors, [], `[${t.label}] rule threw`);
+            assert.equal(result.findings.length, 0, `[${t.label}] expected no findings, got:\n${describeFindings(result.findings)}`);
+          }
+        });
+      });
+
+      tables.invalid.forEach((c, n) => {
+        const name = c.name ?? `invalid #${n + 1}: ${c.code.join(' ⏎ ').slice(0, 80)}`;
+        it(name, () => {
+          assert.ok(!seen.has(key(c.code, c.options)), `duplicate case: ${name}`);
+          seen.add(key(c.code, c.options));
+          checkShape(rule, c);
+          for (const t of transforms(kind, c.code, c.errors, variants)) {
+            const outputLines = c.output;
+            const output = outputLines === undefined ? undefined : outputLines === null ? null : outputLines.length === c.code.length || !t.label.startsWith('onbuild') ? t.text(outputLines) : 'skip';
+            const prepared: Prepared = {
+              label: t.label,
+              text: t.text(c.code),
+              errors: c.errors.map(t.shift),
+              output: output === 'skip' ? undefined : output,
+              suggestionOutputs: c.errors.flatMap((e) => (e.suggestions ?? []).map((s) => s.output)),
+            };
+            checkInvalid(rule, c, prepared, t);
+          }
+        });
+      });
+    });
+  },
+};
+
+function checkShape(rule: AnyRule, c: InvalidCase): void {
+  assert.ok(c.errors.length > 0, 'an invalid case needs at least one error');
+  for (const e of c.errors) {
+    const template = (rule.meta.messages as Record<string, string>)[e.messageId];
+    assert.ok(template !== undefined, `unknown messageId "${e.messageId}"`);
+    if (e.data) assert.deepEqual(Object.keys(e.data).sort(), placeholders(template), `data keys must match the placeholders of "${e.messageId}"`);
+    for (const n of [e.line, e.column, e.endLine, e.endColumn]) assert.ok(Number.isInteger(n) && n >= 1, 'positions are 1-based integers');
+  }
+  if (rule.meta.fix) assert.ok(c.output !== undefined, 'fixable rule: give `output` (or `output: null` when no fix is offered)');
+  else assert.equal(c.output, undefined, 'rule declares no fix: remove `output`');
+  if (c.output) assert.notDeepEqual(c.output, c.code, '`output` equals `code`: use `output: null`');
+}
+
+function transforms(kind: string, code: readonly string[], errors: readonly ErrorSpec[], variants: Variants): Transform[] {
+  const list: Transform[] = [
+    { label: 'LF', text: (l) => l.join('\n') + '\n', shift: identityShift, applies: true },
+    { label: 'CRLF', text: (l) => l.join('\r\n') + '\r\n', shift: identityShift, applies: true },
+    { label: 'no final newline', text: (l) => l.join('\n'), shift: identityShift, applies: true },
+  ];
+  if (kind === 'dockerfile' && variants.escape !== false && !hasDirective(code) && code.some((l) => /\\\s*$/.test(l))) {
+    list.push({ label: 'escape=`', text: (l) => escapeLines(l).join('\n') + '\n', shift: (e) => ({ ...e, line: e.line + 1, endLine: e.endLine + 1 }), applies: true });
+  }
+  if (kind === 'dockerfile' && variants.onbuild) {
+    const wrap = errors.length > 0 ? onbuildLines(code, errors) : undefined;
+    if (wrap) {
+      list.push({
+        label: 'onbuild',
+        text: (l) => l.map((line, i) => (wrap.has(i) ? line.replace(/^(\s*)/, '$1ONBUILD ') : line)).join('\n') + '\n',
+        shift: (e) => ({
+          ...e,
+          column: wrap.has(e.line - 1) ? e.column + 8 : e.column,
+          endColumn: wrap.has(e.endLine - 1) ? e.endColumn + 8 : e.endColumn,
+        }),
+        applies: true,
+      });
+    }
+  }
+  return list;
+}
+
+function checkInvalid(rule: AnyRule, c: InvalidCase, p: Prepared, t: Transform): void {
+  const kind = rule.meta.kind;
+  const config = configFor(rule, c.options);
+  const result = analyze(p.text, { kind, rules: [rule], config });
+  assert.deepEqual(result.errors, [], `[${p.label}] rule threw`);
+  const actual = result.findings.map((f) => ({
+    messageId: f.messageId,
+    ...(p.errors.some((e) => e.data) ? { data: f.data } : {}),
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+  }));
+  const expected = p.errors.map((e) => ({
+    messageId: e.messageId,
+    ...(p.errors.some((x) => x.data) ? { data: e.data ?? {} } : {}),
+    line: e.line,
+    column: e.column,
+    endLine: e.endLine,
+    endColumn: e.endColumn,
+  }));
+  assert.deepEqual(actual, expected, `[${p.label}] findings differ; got:\n${describeFindings(result.findings)}`);
+
+  // Suggestions: listed exactly, each applied alone to the original.
+  const index = new TextIndex(p.text);
+  let s = 0;
+  result.findings.forEach((f, i) => {
+    const spec = p.errors[i]?.suggestions ?? [];
+    assert.deepEqual(f.suggestions.map((x) => x.messageId), spec.map((x) => x.messageId), `[${p.label}] suggestions of error ${i + 1}`);
+    for (const sug of f.suggestions) {
+      const expectedLines = p.suggestionOutputs[s++];
+      const applied = applyEdits(index, sug.edits());
+      assert.equal(applied, t.text(expectedLines ?? []), `[${p.label}] suggestion "${sug.messageId}" output`);
+    }
+  });
+
+  if (!rule.meta.fix) {
+    assert.ok(result.findings.every((f) => !f.fix), 'rule declares no fix but produced one');
+    return;
+  }
+  const edits = collectFixEdits(result.findings, false, [rule.meta.id]);
+  if (p.output === null) {
+    assert.equal(edits.length, 0, `[${p.label}] expected no fix, but the rule offers edits`);
+    return;
+  }
+  if (p.output === undefined) return;
+  assert.ok(edits.length > 0, `[${p.label}] expected a fix, the rule offers none`);
+  const fixed = applyEdits(index, edits);
+  assert.equal(fixed, p.output, `[${p.label}] text after fix`);
+  proveFix(rule, p, fixed);
+}
+
+/** Re-parse, re-analyse with all rules, and fix again: the fix must be complete and stable. */
+function proveFix(rule: AnyRule, p: Prepared, fixed: string): void {
+  const kind = rule.meta.kind;
+  const config = configFor(rule, undefined);
+  const before = analyze(p.text, { kind, config });
+  const after = analyze(fixed, { kind, config });
+  const problemCodes = (r: typeof before) => r.problems.map((x) => x.code).sort();
+  assert.deepEqual(problemCodes(after), problemCodes(before), `[${p.label}] the fix introduced parse problems: ${JSON.stringify(after.problems)}`);
+  const b = ruleCounts(before.findings);
+  for (const [k, n] of ruleCounts(after.findings)) {
+    assert.ok(n <= (b.get(k) ?? 0), `[${p.label}] the fix introduced a new finding ${k}:\n${describeFindings(after.findings)}`);
+  }
+  const mine = (r: typeof before) => r.findings.filter((f) => f.ruleId === rule.meta.id).length;
+  assert.ok(mine(after) < mine(before), `[${p.label}] the fix did not remove the finding`);
+  const again = collectFixEdits(after.findings, false, [rule.meta.id]);
+  assert.equal(again.length, 0, `[${p.label}] fixing again still changes the text (not idempotent)`);
+}
