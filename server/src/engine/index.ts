@@ -111,7 +111,10 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
 }
 
 function dockerfileSuppressions(model: DockerfileModel) {
-  const comments = model.ast.getComments().map((c) => ({ line: c.getRange().start.line, text: model.index.lineText(c.getRange().start.line), range: c.getRange() }));
+  // dockerfile-ast reads a leading `# key=value` line as a parser directive, so leading
+  // `# bulkhead ignore-file=` lines arrive as directives rather than comments.
+  const lines = [...model.ast.getDirectives().map((d) => d.getRange()), ...model.ast.getComments().map((c) => c.getRange())];
+  const comments = lines.map((range) => ({ line: range.start.line, text: model.index.lineText(range.start.line).trim(), range }));
   const starts = model.instructions.filter((i) => !i.onbuild);
   return parseSuppressions(
     comments,

@@ -82,14 +82,16 @@ export function runRules(
     const severity = effectiveSeverity(meta.id, meta.severity, meta.enabledByDefault !== false, config);
     if (severity === 'off') continue;
     const reports: Report<string>[] = [];
+    const options: unknown = ruleOptions<unknown>(meta.id, rule.defaultOptions, config);
     const started = now();
     try {
-      rule.check({ model: model as never, options: ruleOptions(meta.id, rule.defaultOptions, config), report: (r) => void reports.push(r) });
+      rule.check({ model: model as never, options: options as never, report: (r) => void reports.push(r) });
     } catch (e) {
       errors.push({ ruleId: meta.id, message: e instanceof Error ? e.message : String(e) });
     }
     timings[meta.id] = now() - started;
     const fixError = (e: unknown) => errors.push({ ruleId: meta.id, message: `fix failed: ${e instanceof Error ? e.message : String(e)}` });
+    if (!meta.fix && reports.some((r) => r.fix)) errors.push({ ruleId: meta.id, message: 'rule reported a fix but declares no meta.fix' });
     for (const r of reports) {
       const data = r.data ?? {};
       const template = meta.messages[r.messageId];
