@@ -1,0 +1,137 @@
+/**
+ * Command-line parsing: argv in, a typed command out, or a UsageError (exit 2) whose message
+ * says what was wrong. Pure apart from the rule registry lookup, so tests call it in-process.
+ */
+import { parseArgs } from 'node:util';
+import { SEVERITIES, getRule, type FileKind, type RuleSeverity } from '../engine';
+import { FORMAT_NAMES, type FormatName } from './format';
+import type { FailOn } from './report';
+
+export type { FailOn };
+
+export interface ScanCommand {
+  readonly command: 'scan';
+  readonly paths: readonly string[];
+  readonly format: FormatName;
+  readonly failOn: FailOn;
+  readonly quiet: boolean;
+  /** true/false when forced by --color/--no-color; undefined: decide from the TTY and NO_COLOR. */
+  readonly color: boolean | undefined;
+  readonly fix: boolean;
+  readonly unsafe: boolean;
+  readonly kind: FileKind | undefined;
+  /** `--rule id=severity|off` overrides, passed to the engine as config.rules. */
+  readonly rules: Readonly<Record<string, RuleSeverity>>;
+}
+
+export interface RulesCommand {
+  readonly command: 'rules';
+  readonly format: 'text' | 'json';
+}
+
+export interface HelpCommand {
+  readonly command: 'help';
+  readonly topic: 'scan' | 'rules' | undefined;
+}
+
+export interface VersionCommand {
+  readonly command: 'version';
+}
+
+export type Command = ScanCommand | RulesCommand | HelpCommand | VersionCommand;
+
+/** A mistake in how the CLI was called: printed with a hint to --help, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const COMMANDS = ['scan', 'rules', 'help'] as const;
+const FAIL_ON: readonly string[] = [...SEVERITIES, 'none'];
+const KINDS: readonly string[] = ['dockerfile', 'compose'];
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'fail-on': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'boolean' },
+  // Node 20's parseArgs has no allowNegative, so the negation is an option of its own.
+  'no-color': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  unsafe: { type: 'boolean' },
+  kind: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K] extends { type: 'string' } ? string : boolean };
+
+const SCAN_ONLY = ['fail-on', 'quiet', 'color', 'no-color', 'fix', 'unsafe', 'kind', 'rule'] as const;
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly string[]): T {
+  if (!allowed.includes(value)) throw new UsageError(`Invalid value for --${flag}: "${value}". Expected one of: ${allowed.join(', ')}.`);
+  return value as T;
+}
+
+function parseRuleOverrides(specs: readonly string[]): Record<string, RuleSeverity> {
+  const rules: Record<string, RuleSeverity> = {};
+  for (const spec of specs) {
+    const eq = spec.lastIndexOf('=');
+    const id = eq > 0 ? spec.slice(0, eq).trim() : '';
+    const value = eq > 0 ? spec.slice(eq + 1).trim() : '';
+    if (!id || !value) throw new UsageError(`Invalid --rule "${spec}". Expected <rule-id>=<${[...SEVERITIES, 'off'].join('|')}>, e.g. --rule prefer-copy=off.`);
+    if (!getRule(id)) throw new UsageError(`Unknown rule "${id}" in --rule. Run "bulkhead rules" to list rule ids.`);
+    rules[id] = oneOf<RuleSeverity>('rule', value, [...SEVERITIES, 'off']);
+  }
+  return rules;
+}
+
+export function parseCli(argv: readonly string[]): Command {
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] };
+  } catch (e) {
+    // parseArgs messages are already specific ("Unknown option '--x'"); keep them.
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsed;
+  const [first, ...rest] = positionals;
+
+  if (first === undefined) {
+    if (values.version) return { command: 'version' };
+    if (values.help) return { command: 'help', topic: undefined };
+    throw new UsageError('Missing command. Use "bulkhead scan [paths...]" or "bulkhead rules".');
+  }
+  if (!(COMMANDS as readonly string[]).includes(first)) throw new UsageError(`Unknown command "${first}". Commands: ${COMMANDS.join(', ')}.`);
+
+  if (first === 'help') {
+    if (rest.length > 1) throw new UsageError('"bulkhead help" takes at most one command name.');
+    const topic = rest[0];
+    if (topic !== undefined && topic !== 'scan' && topic !== 'rules') throw new UsageError(`No help for "${topic}". Topics: scan, rules.`);
+    return { command: 'help', topic };
+  }
+  if (values.help) return { command: 'help', topic: first === 'scan' ? 'scan' : 'rules' };
+  if (values.version) return { command: 'version' };
+
+  if (first === 'rules') {
+    if (rest.length > 0) throw new UsageError(`"bulkhead rules" takes no arguments (got "${rest[0]}").`);
+    const stray = SCAN_ONLY.find((k) => values[k] !== undefined);
+    if (stray) throw new UsageError(`--${stray} applies to "bulkhead scan" only.`);
+    return { command: 'rules', format: oneOf('format', values.format ?? 'text', ['text', 'json']) };
+  }
+
+  if (values.unsafe && !values.fix) throw new UsageError('--unsafe only applies together with --fix.');
+  if (values.color && values['no-color']) throw new UsageError('--color and --no-color contradict each other.');
+  return {
+    command: 'scan',
+    paths: rest.length > 0 ? rest : ['.'],
+    format: oneOf('format', values.format ?? 'text', FORMAT_NAMES),
+    failOn: oneOf('fail-on', values['fail-on'] ?? 'high', FAIL_ON),
+    quiet: values.quiet ?? false,
+    color: values['no-color'] ? false : values.color ? true : undefined,
+    fix: values.fix ?? false,
+    unsafe: values.unsafe ?? false,
+    kind: values.kind === undefined ? undefined : oneOf<FileKind>('kind', values.kind, KINDS),
+    rules: parseRuleOverrides(values.rule ?? []),
+  };
+}

@@ -1,0 +1,50 @@
+/** Help texts for `bulkhead --help`, `bulkhead help <command>` and `<command> --help`. */
+import { VERSION } from './version';
+
+export const MAIN_HELP = `bulkhead ${VERSION}: finds container-hardening mistakes in Dockerfiles and Compose files
+
+Usage:
+  bulkhead scan [paths...] [options]   analyse files (default path: .)
+  bulkhead rules [--format text|json]  list the rules and their metadata
+  bulkhead help [scan|rules]           show help for a command
+  bulkhead --version                   print the version
+
+Run "bulkhead help scan" for the scan options and exit codes.
+`;
+
+export const SCAN_HELP = `Usage: bulkhead scan [paths...] [options]
+
+Walks directories recursively and analyses Dockerfiles (Dockerfile, *.Dockerfile,
+Dockerfile.*, Containerfile, Containerfile.*) and Compose files (compose.yaml,
+compose.*.yaml, docker-compose.yml, docker-compose.*.yml; .yml or .yaml). Skips
+node_modules and .git and honours .gitignore files. A file named explicitly is
+analysed whatever its name: its kind comes from the name, else from the content.
+
+Options:
+  -f, --format <text|json>    output format (default: text)
+      --fail-on <severity>    exit 1 when a finding is at or above this severity:
+                              critical, high, medium, low, info, none (default: high)
+  -q, --quiet                 show only findings at or above --fail-on
+      --fix                   apply safe fixes in place, then report what remains
+      --unsafe                with --fix, also apply unsafe fixes (review the diff)
+      --kind <dockerfile|compose>
+                              treat named files as this kind; when walking
+                              directories, pick only files of this kind
+      --rule <id>=<severity|off>
+                              override a rule's severity (repeatable)
+      --color, --no-color     force colors on or off (default: on for a terminal,
+                              off when NO_COLOR is set)
+  -h, --help                  show this help
+
+Exit codes:
+  0  no finding at or above --fail-on
+  1  at least one finding at or above --fail-on
+  2  usage error (bad option, missing path, file of unknown kind) or internal
+     error (unreadable file, a rule crashed: its findings would be missing)
+`;
+
+export const RULES_HELP = `Usage: bulkhead rules [--format text|json]
+
+Lists every rule with its kind, default severity, category, fix safety,
+references to equivalent checks in other tools, checklist items and docs page.
+`;

@@ -1,0 +1,211 @@
+/**
+ * The CLI's job, callable in-process: run(argv, io) → exit code. main.ts only wires it to
+ * process.argv/stdout/stderr. Files are read and analysed one after another in this
+ * process (no workers, no child processes): the engine is fast and sequential output is
+ * deterministic.
+ */
+import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import {
+  MAX_TEXT_LENGTH,
+  analyze,
+  fixAll,
+  kindFromContent,
+  type AnalysisResult,
+  type EngineConfig,
+  type FileKind,
+} from '../engine';
+import { parseCli, UsageError, type ScanCommand } from './args';
+import { discover, type Target } from './discover';
+import { FORMATTERS } from './format';
+import { atOrAbove } from './format/summary';
+import { MAIN_HELP, RULES_HELP, SCAN_HELP } from './help';
+import type { FileReport } from './report';
+import { rulesJson, rulesText } from './rules';
+import { VERSION } from './version';
+
+export interface CliIO {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean | undefined };
+  readonly stderr: { write(s: string): unknown };
+  /** Milliseconds; injected so tests can pin the time in the summary. */
+  readonly now?: () => number;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+/**
+ * UTF-8 can spend at most 3 bytes per UTF-16 code unit, so this many bytes always decode to
+ * more than MAX_TEXT_LENGTH units: the engine then reports "too large" and we never hold
+ * a huge file in memory.
+ */
+const READ_LIMIT = MAX_TEXT_LENGTH * 3 + 3;
+
+interface Read {
+  readonly text: string;
+  readonly bytes: Buffer;
+  readonly truncated: boolean;
+}
+
+function readBounded(abs: string): Read {
+  const fd = openSync(abs, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size <= READ_LIMIT) {
+      const bytes = readFileSync(fd);
+      return { text: bytes.toString('utf8'), bytes, truncated: false };
+    }
+    const bytes = Buffer.alloc(READ_LIMIT);
+    const n = readSync(fd, bytes, 0, READ_LIMIT, 0);
+    return { text: bytes.subarray(0, n).toString('utf8'), bytes, truncated: true };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function useColor(cmd: ScanCommand, io: CliIO): boolean {
+  if (cmd.color !== undefined) return cmd.color;
+  // https://no-color.org: set and non-empty disables color.
+  return io.stdout.isTTY === true && !io.env['NO_COLOR'];
+}
+
+/** Per-rule counts of findings that disappeared between two analyses of a file. */
+function fixedByRule(before: AnalysisResult, after: AnalysisResult): Record<string, number> {
+  const count = (r: AnalysisResult) => {
+    const m = new Map<string, number>();
+    for (const f of r.findings) m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1);
+    return m;
+  };
+  const a = count(after);
+  const out: Record<string, number> = {};
+  for (const [id, n] of [...count(before)].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    const gone = n - (a.get(id) ?? 0);
+    if (gone > 0) out[id] = gone;
+  }
+  return out;
+}
+
+interface Job {
+  readonly target: Target;
+  readonly kind: FileKind;
+  readonly read?: Read;
+}
+
+function scan(cmd: ScanCommand, io: CliIO): number {
+  const now = io.now ?? (() => performance.now());
+  const started = now();
+  const found = discover(cmd.paths, { cwd: io.cwd, kind: cmd.kind });
+  for (const w of found.warnings) io.stderr.write(`bulkhead: warning: ${w}\n`);
+  if (found.missing.length > 0) {
+    for (const m of found.missing) io.stderr.write(`bulkhead: path not found: ${m}\n`);
+    return EXIT_ERROR;
+  }
+
+  // Explicit files of unknown name are read first: an undeterminable kind is a usage error,
+  // reported before anything is analysed or rewritten.
+  const jobs: Job[] = [];
+  let failed = false;
+  for (const target of found.targets) {
+    if (target.kind) {
+      jobs.push({ target, kind: target.kind });
+      continue;
+    }
+    let read: Read;
+    try {
+      read = readBounded(target.abs);
+    } catch (e) {
+      io.stderr.write(`bulkhead: cannot read ${target.path}: ${errorMessage(e)}\n`);
+      return EXIT_ERROR;
+    }
+    const kind = kindFromContent(read.text);
+    if (!kind) {
+      io.stderr.write(
+        `bulkhead: cannot tell whether ${target.path} is a Dockerfile or a Compose file (no FROM instruction, no top-level "services:").\n` +
+          `  Name it like Dockerfile or compose.yaml, or pass --kind dockerfile|compose.\n`,
+      );
+      failed = true;
+      continue;
+    }
+    jobs.push({ target, kind, read });
+  }
+  if (failed) return EXIT_ERROR;
+
+  const config: EngineConfig = { rules: cmd.rules };
+  const reports: FileReport[] = [];
+  for (const job of jobs) {
+    const { target, kind } = job;
+    let read: Read;
+    try {
+      read = job.read ?? readBounded(target.abs);
+    } catch (e) {
+      io.stderr.write(`bulkhead: cannot read ${target.path}: ${errorMessage(e)}\n`);
+      failed = true;
+      continue;
+    }
+    const options = { kind, path: target.path, config, now };
+    let result = analyze(read.text, options);
+    let fixed: Record<string, number> | undefined;
+    if (cmd.fix) {
+      fixed = {};
+      const applicable = result.findings.some((f) => f.fix && (cmd.unsafe || f.fix.safety === 'safe'));
+      // Only rewrite text that round-trips: invalid UTF-8 or a truncated read would be corrupted.
+      const writable = !read.truncated && Buffer.from(read.text, 'utf8').equals(read.bytes);
+      if (applicable && !writable) io.stderr.write(`bulkhead: warning: ${target.path} is not valid UTF-8; not fixed\n`);
+      if (applicable && writable) {
+        const out = fixAll(read.text, { ...options, safeOnly: !cmd.unsafe });
+        if (out.text !== read.text) {
+          try {
+            writeFileSync(target.abs, out.text, 'utf8');
+          } catch (e) {
+            io.stderr.write(`bulkhead: cannot write ${target.path}: ${errorMessage(e)}\n`);
+            failed = true;
+          }
+          const after = analyze(out.text, options);
+          fixed = fixedByRule(result, after);
+          result = after;
+        }
+      }
+    }
+    if (result.errors.length > 0) failed = true;
+    const findings = cmd.quiet && cmd.failOn !== 'none' ? result.findings.filter((f) => atOrAbove(f.severity, cmd.failOn)) : result.findings;
+    reports.push({ path: target.path, kind, result, findings, ...(fixed ? { fixed } : {}) });
+  }
+
+  if (found.targets.length === 0) io.stderr.write(`bulkhead: no Dockerfiles or Compose files found in ${cmd.paths.join(', ')}\n`);
+  const report = { files: reports, failOn: cmd.failOn, fixMode: cmd.fix, unsafeFixes: cmd.unsafe, elapsedMs: now() - started };
+  io.stdout.write(FORMATTERS[cmd.format](report, { color: useColor(cmd, io) }));
+  if (failed) return EXIT_ERROR;
+  return reports.some((r) => r.result.findings.some((f) => atOrAbove(f.severity, cmd.failOn))) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export function run(argv: readonly string[], io: CliIO): number {
+  try {
+    const cmd = parseCli(argv);
+    switch (cmd.command) {
+      case 'version':
+        io.stdout.write(`${VERSION}\n`);
+        return EXIT_OK;
+      case 'help':
+        io.stdout.write(cmd.topic === 'scan' ? SCAN_HELP : cmd.topic === 'rules' ? RULES_HELP : MAIN_HELP);
+        return EXIT_OK;
+      case 'rules':
+        io.stdout.write(cmd.format === 'json' ? rulesJson() : rulesText());
+        return EXIT_OK;
+      case 'scan':
+        return scan(cmd, io);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`bulkhead: ${e.message}\nRun "bulkhead --help" for usage.\n`);
+      return EXIT_ERROR;
+    }
+    io.stderr.write(`bulkhead: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT_ERROR;
+  }
+}
