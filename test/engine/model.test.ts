@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDockerfileModel, substitute } from '../../server/src/engine/model/dockerfile';
 import { parseImageRef, isRootUser } from '../../server/src/engine/model/image';
+import { kindFromName, kindFromContent } from '../../server/src/engine/detect';
 
 const model = (lines: string[]) => buildDockerfileModel(lines.join('\n') + '\n');
 
@@ -71,5 +72,16 @@ describe('model: image references', () => {
   it('root user specs', () => {
     for (const s of ['root', '0', 'root:root', '0:0', '000']) assert.equal(isRootUser(s), true, s);
     for (const s of ['app', '1000', '10001:10001', 'rootless']) assert.equal(isRootUser(s), false, s);
+  });
+});
+
+describe('file kinds', () => {
+  it('Dockerfile and Compose names', () => {
+    for (const n of ['Dockerfile', 'dir/Dockerfile.prod', 'api.Dockerfile', 'Containerfile', 'Containerfile.dev', 'C:\\x\\dockerfile']) assert.equal(kindFromName(n), 'dockerfile', n);
+    for (const n of ['compose.yaml', 'compose.yml', 'compose.override.yaml', 'docker-compose.yml', 'docker-compose.prod.yaml', 'docker-compose-tls.yml', 'compose-interpolated.yaml']) assert.equal(kindFromName(n), 'compose', n);
+    for (const n of ['x/Dockerfiles', 'values.yaml', 'composer.json', 'docker-compose.json', 'README.md']) assert.equal(kindFromName(n), undefined, n);
+    assert.equal(kindFromContent('version: "3"\nservices:\n  web: {}\n'), 'compose');
+    assert.equal(kindFromContent('# comment\nFROM alpine:3.20\n'), 'dockerfile');
+    assert.equal(kindFromContent('hello'), undefined);
   });
 });

@@ -14,10 +14,10 @@ export function isDockerfileName(path: string): boolean {
   return name === 'dockerfile' || name === 'containerfile' || name.endsWith('.dockerfile') || name.startsWith('dockerfile.') || name.startsWith('containerfile.') || name.endsWith('.containerfile');
 }
 
-/** compose.yaml/.yml, compose.*.yaml, docker-compose.yml, docker-compose.*.yml (and .yaml). */
+/** compose.yaml/.yml, compose.*.yaml, compose-*.yaml, docker-compose.yml, docker-compose.*.yml, docker-compose-*.yml (and .yaml). */
 export function isComposeName(path: string): boolean {
   const name = baseName(path).toLowerCase();
-  return /^(docker-)?compose(\.[^/]+)?\.ya?ml$/.test(name);
+  return /^(docker-)?compose([.-][^/]*)?\.ya?ml$/.test(name);
 }
 
 export function kindFromName(path: string): FileKind | undefined {
