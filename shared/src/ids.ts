@@ -10,6 +10,8 @@ export const Commands = {
   restart: 'bulkhead.restart',
   revalidate: 'bulkhead.revalidate',
   showOutputChannel: 'bulkhead.showOutputChannel',
+  /** Opens a rule's documentation page; argument: the rule id (the server's code action passes it). */
+  showRuleDocumentation: 'bulkhead.showRuleDocumentation',
 } as const;
 
 /** Code action kind for `editor.codeActionsOnSave`: applies safe fixes only. */
@@ -19,3 +21,4 @@ export const FIX_ALL_KIND = 'source.fixAll.bulkhead';
 export const DOCKERFILE_LANGUAGE_ID = 'dockerfile';
 export const COMPOSE_LANGUAGE_ID = 'dockercompose';
 export const DOCKERFILE_GLOBS = ['**/Dockerfile', '**/*.Dockerfile', '**/Dockerfile.*', '**/Containerfile', '**/Containerfile.*'] as const;
+export const COMPOSE_GLOBS = ['**/compose*.y*ml', '**/docker-compose*.y*ml'] as const;

@@ -1,0 +1,68 @@
+/**
+ * Finding → Diagnostic. `code` is the rule id, `codeDescription.href` the rule's page shipped
+ * in the extension, and `data` points back into the cached analysis ({ruleId, index, version})
+ * so code actions never re-analyse.
+ */
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { DIAGNOSTIC_SOURCE } from '../../../shared/src/ids';
+import { ruleDocPath, type AnalysisResult, type Finding, type ParseProblem, type Severity } from '../engine/index';
+
+/** What a Bulkhead diagnostic carries in `data`. */
+export interface DiagnosticData {
+  readonly ruleId: string;
+  /** Index into the cached result's `findings`. */
+  readonly index: number;
+  /** Document version the finding was computed for. */
+  readonly version: number;
+}
+
+export function isDiagnosticData(v: unknown): v is DiagnosticData {
+  const d = v as Partial<DiagnosticData> | undefined;
+  return !!d && typeof d === 'object' && typeof d.ruleId === 'string' && typeof d.index === 'number' && typeof d.version === 'number';
+}
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  critical: DiagnosticSeverity.Error,
+  high: DiagnosticSeverity.Error,
+  medium: DiagnosticSeverity.Warning,
+  low: DiagnosticSeverity.Information,
+  info: DiagnosticSeverity.Hint,
+};
+
+/**
+ * file: URL of a rule's page. The pages ship in the VSIX next to dist/ (docs/rules/<id>.md),
+ * so they open offline and always match the installed version.
+ */
+export function ruleDocUrl(docsRoot: string, ruleId: string): string {
+  return pathToFileURL(path.join(docsRoot, ruleDocPath(ruleId))).href;
+}
+
+export function toDiagnostic(finding: Finding, index: number, version: number, docsRoot: string): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId, index, version };
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocUrl(docsRoot, finding.ruleId) },
+    message: finding.message,
+    data,
+  };
+}
+
+export function problemToDiagnostic(problem: ParseProblem): Diagnostic {
+  return {
+    range: problem.range,
+    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: problem.code,
+    message: problem.message,
+  };
+}
+
+export function toDiagnostics(result: AnalysisResult | undefined, version: number, docsRoot: string): Diagnostic[] {
+  if (!result) return [];
+  return [...result.problems.map(problemToDiagnostic), ...result.findings.map((f, i) => toDiagnostic(f, i, version, docsRoot))];
+}

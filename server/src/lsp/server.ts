@@ -1,0 +1,275 @@
+/**
+ * The language server's logic, independent of the transport: main.ts hands it a connection
+ * over IPC/stdio, the tests an in-memory one with a short debounce.
+ *
+ * Diagnostics are pulled (textDocument/diagnostic) when the client can, pushed otherwise; both
+ * paths read the same per-version cache (documents.ts), so a document is analysed once per
+ * version whichever way its diagnostics travel.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type DocumentDiagnosticReport,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { COMPOSE_LANGUAGE_ID, DOCKERFILE_LANGUAGE_ID, FIX_ALL_KIND } from '../../../shared/src/ids';
+import { RevalidateRequest, StatusNotification, type RevalidateResult, type StatusParams } from '../../../shared/src/protocol';
+import type { Settings } from '../../../shared/src/settings';
+import { analyze, kindFromName, type AnyRule, type FileKind } from '../engine/index';
+import { configOf, fixAllAction, quickFixes, wants, type CodeActionEnv } from './codeActions';
+import { toDiagnostics } from './diagnostics';
+import { AnalysisCache, type Analysis } from './documents';
+import { SettingsCache } from './settings';
+
+export interface ServerOptions {
+  /** Directory holding `docs/rules/<id>.md` (the extension root; main.ts passes dist/..). */
+  readonly docsRoot: string;
+  /** Debounce while typing, per document. Default 150 ms. */
+  readonly debounceMs?: number;
+  /** Rules to run instead of the registry (tests inject a crashing rule here). */
+  readonly rules?: readonly AnyRule[];
+  /** Wall clock for durations; default performance.now. */
+  readonly now?: () => number;
+}
+
+export interface RunningServer {
+  readonly documents: TextDocuments<TextDocument>;
+  dispose(): void;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+/** Which kind of file a document is: by language id first, then by file name. */
+export function documentKind(doc: { readonly uri: string; readonly languageId: string }): FileKind | undefined {
+  if (doc.languageId === DOCKERFILE_LANGUAGE_ID) return 'dockerfile';
+  if (doc.languageId === COMPOSE_LANGUAGE_ID) return 'compose';
+  let path = doc.uri;
+  try {
+    path = decodeURIComponent(new URL(doc.uri).pathname);
+  } catch {
+    // Not a URL: use it as a path.
+  }
+  return kindFromName(path);
+}
+
+export function startServer(connection: Connection, options: ServerOptions): RunningServer {
+  const documents = new TextDocuments(TextDocument);
+  const now = options.now ?? (() => performance.now());
+  const log = (m: string) => connection.console.log(m);
+  const logError = (m: string) => connection.console.error(m);
+  const settings = new SettingsCache(connection, log);
+  /** Rule crashes already written to the output channel (each is reported once). */
+  const reportedCrashes = new Set<string>();
+  let pull = false;
+  let refreshSupport = false;
+  let documentChanges = false;
+  let dynamicConfiguration = false;
+
+  /** Handlers never take the server down: log, and answer with an empty result. */
+  const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        logError(`${name} failed: ${message(e)}`);
+        return fallback;
+      }
+    };
+
+  const sendStatus = (a: Analysis) => {
+    const r = a.result;
+    const counts: Record<string, number> = {};
+    for (const f of r?.findings ?? []) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+    const params: StatusParams = {
+      uri: a.uri,
+      counts,
+      findings: r?.findings.length ?? 0,
+      durationMs: Math.round(a.durationMs * 100) / 100,
+      errors: r?.errors ?? [],
+      problems: r?.problems.length ?? 0,
+      // Rules that ran (the runner times every rule that is not off).
+      rules: r ? Object.keys(r.timings).length : 0,
+      at: new Date().toISOString(),
+    };
+    void connection.sendNotification(StatusNotification, params).catch(() => undefined);
+  };
+
+  const publish = (a: Analysis) => {
+    void connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: toDiagnostics(a.result, a.version, options.docsRoot) }).catch(() => undefined);
+  };
+
+  const cache = new AnalysisCache(
+    {
+      document: (uri) => documents.get(uri),
+      kind: documentKind,
+      settings: (uri) => settings.get(uri),
+      analyse(doc: TextDocument, kind: FileKind, s: Settings): Analysis {
+        const started = now();
+        const result = s.enable
+          ? analyze(doc.getText(), { kind, path: doc.uri, config: configOf(s), ...(options.rules ? { rules: options.rules } : {}) })
+          : undefined;
+        return { uri: doc.uri, version: doc.version, kind, settings: s, result, durationMs: now() - started };
+      },
+      analysed(a) {
+        for (const e of a.result?.errors ?? []) {
+          const key = `${e.ruleId}\u0000${e.message}`;
+          if (reportedCrashes.has(key)) continue;
+          reportedCrashes.add(key);
+          logError(`Rule ${e.ruleId} failed on ${a.uri}: ${e.message}. Other rules still ran.`);
+        }
+        sendStatus(a);
+        if (!pull) publish(a);
+      },
+    },
+    options.debounceMs ?? 150,
+  );
+
+  /** Re-analyse every open document (settings changed, revalidate command). */
+  const revalidateAll = async (): Promise<number> => {
+    settings.clear();
+    cache.invalidate();
+    const open = documents.all().filter((d) => documentKind(d));
+    if (pull) {
+      // The client re-pulls; without refresh support the next edit does it.
+      if (refreshSupport) await connection.languages.diagnostics.refresh();
+    } else {
+      await Promise.all(open.map((d) => cache.request(d.uri, false)));
+    }
+    return open.length;
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    pull = !!caps.textDocument?.diagnostic;
+    refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
+    documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    settings.supported = !!caps.workspace?.configuration;
+    dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        ...(pull ? { diagnosticProvider: { identifier: 'bulkhead', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'bulkhead' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (dynamicConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'bulkhead' }).catch((e: unknown) => logError(`register: ${message(e)}`));
+    }
+    log(`Bulkhead server started (${pull ? 'pull' : 'push'} diagnostics).`);
+  });
+
+  const env = (): CodeActionEnv => ({ documentChanges, rules: options.rules });
+
+  /** TextDocuments reports an open as a content change too; the open is analysed at once instead. */
+  const justOpened = new Set<string>();
+  documents.onDidOpen(
+    guard('didOpen', undefined, async (e) => {
+      if (pull) return; // the client pulls
+      justOpened.add(e.document.uri);
+      await cache.request(e.document.uri, false);
+    }),
+  );
+  documents.onDidChangeContent(
+    guard('didChange', undefined, async (e) => {
+      if (pull || justOpened.delete(e.document.uri)) return;
+      const s = await settings.get(e.document.uri);
+      if (s.run === 'onType') await cache.request(e.document.uri, true);
+    }),
+  );
+  documents.onDidSave(
+    guard('didSave', undefined, async (e) => {
+      const s = await settings.get(e.document.uri);
+      if (s.run !== 'onSave') return;
+      const a = await cache.request(e.document.uri, false);
+      if (a && pull && refreshSupport) await connection.languages.diagnostics.refresh();
+    }),
+  );
+  documents.onDidClose(
+    guard('didClose', undefined, (e) => {
+      const uri = e.document.uri;
+      cache.delete(uri);
+      settings.delete(uri);
+      // Pull clients drop a closed document's diagnostics themselves; push ones need an empty set.
+      if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+    }),
+  );
+
+  connection.languages.diagnostics.on(
+    guard('textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, async (params, token): Promise<DocumentDiagnosticReport> => {
+      const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc || !documentKind(doc)) return empty;
+      const s = await settings.get(doc.uri);
+      let a: Analysis | undefined;
+      if (s.run === 'onSave') a = cache.latest(doc.uri) ?? (await cache.request(doc.uri, false));
+      // Debounce edits only: the first pull after opening is answered at once.
+      else a = await cache.request(doc.uri, cache.latest(doc.uri) !== undefined);
+      if (!a) {
+        // Stale (edited, closed or settings changed while waiting): the client pulls again for the new state.
+        if (token.isCancellationRequested || documents.get(doc.uri)) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'Document changed', { retriggerRequest: !token.isCancellationRequested });
+        return empty;
+      }
+      return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(a.result, a.version, options.docsRoot) };
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('textDocument/codeAction', [] as CodeAction[], async (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const kind = documentKind(doc);
+      if (!kind) return [];
+      const only = params.context.only;
+      const out: CodeAction[] = [];
+      if (wants(only, CodeActionKind.QuickFix)) {
+        const a = cache.forVersion(doc.uri, doc.version);
+        if (a) out.push(...quickFixes(params, doc, a, env()));
+      }
+      // Source fix-all only when asked for by kind (Source Action menu, codeActionsOnSave).
+      if (only && wants(only, FIX_ALL_KIND)) {
+        const version = doc.version;
+        const s = await settings.get(doc.uri);
+        const current = documents.get(doc.uri);
+        // Versioned: an edit computed for an older text is dropped, never applied.
+        if (!s.enable || !current || current.version !== version) return out;
+        const action = fixAllAction(current, kind, FIX_ALL_KIND, configOf(s), env());
+        if (action) out.push(action);
+      }
+      return out;
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guard('didChangeConfiguration', undefined, async () => {
+      await revalidateAll();
+    }),
+  );
+
+  connection.onRequest(
+    RevalidateRequest,
+    guard('revalidate', { documents: 0 } as RevalidateResult, async (): Promise<RevalidateResult> => ({ documents: await revalidateAll() })),
+  );
+
+  documents.listen(connection);
+  return {
+    documents,
+    dispose() {
+      cache.dispose();
+    },
+  };
+}
