@@ -59,6 +59,8 @@ export interface ResolvedImage {
   readonly range: Range;
   /** True when the image text contains variables. */
   readonly usesArgs: boolean;
+  /** Range of the tag after `:` (colon excluded) as written; undefined when there is none. */
+  readonly tagRange: Range | undefined;
 }
 
 export interface Stage {
@@ -134,6 +136,20 @@ function tokens(list: readonly { getValue(): string; getRange(): Range }[]): Tok
   return list.map((a) => ({ value: a.getValue(), range: a.getRange() }));
 }
 
+/**
+ * The value of one JSON-array string. dockerfile-ast 0.7.1 drops spaces inside the quotes
+ * (`["a b.txt"]` gives `ab.txt`), so decode the source text; fall back to its value when the
+ * string spans a line continuation or is not valid JSON.
+ */
+function jsonValue(index: TextIndex, range: Range, fallback: string): string {
+  try {
+    const decoded: unknown = JSON.parse(`"${index.slice(range)}"`);
+    return typeof decoded === 'string' ? decoded : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 function hasFlags(i: AstInstruction): i is AstInstruction & { getFlags(): import('dockerfile-ast').Flag[] } {
   return typeof (i as { getFlags?: unknown }).getFlags === 'function';
 }
@@ -167,7 +183,7 @@ export function buildDockerfileModel(text: string): DockerfileModel {
       stage,
       onbuild,
       jsonForm,
-      jsonArgs: jsonForm && json ? json.getJSONStrings().map((s) => ({ value: s.getJSONValue(), range: s.getJSONRange() })) : [],
+      jsonArgs: jsonForm && json ? json.getJSONStrings().map((s) => ({ value: jsonValue(index, s.getJSONRange(), s.getJSONValue()), range: s.getJSONRange() })) : [],
       heredocs,
       ast: i,
     };
@@ -189,7 +205,7 @@ export function buildDockerfileModel(text: string): DockerfileModel {
         name: f.getBuildStage() ?? undefined,
         nameRange: f.getBuildStageRange() ?? undefined,
         from,
-        image: { text: undefined, ref: undefined, range: imageRange, usesArgs: imageText.includes('$') },
+        image: { text: undefined, ref: undefined, range: imageRange, usesArgs: imageText.includes('$'), tagRange: f.getImageTagRange() ?? undefined },
         baseStage: undefined,
         instructions: [],
         isFinal: seenFrom === fromCount,
