@@ -125,8 +125,15 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Di
       } catch {
         // unreachable in practice: statSync succeeded
       }
-      const visited = new Set<string>([rootReal]);
-      walk(abs, display, [...ancestorLayers(abs, warnings)], { rootReal, visited, warnings, kind: options.kind, add });
+      const state: WalkState = { rootReal, visited: new Set([rootReal]), warnings, kind: options.kind, add, linked: [] };
+      walk(abs, display, [...ancestorLayers(abs, warnings)], state);
+      // Symlinked folders last, so a folder reached both ways is shown under its real path.
+      for (let next = state.linked.shift(); next; next = state.linked.shift()) {
+        if (!state.visited.has(next.real)) {
+          state.visited.add(next.real);
+          walk(next.abs, next.display, next.layers, state);
+        }
+      }
     } else {
       missing.push(given);
     }
@@ -141,6 +148,7 @@ interface WalkState {
   readonly warnings: string[];
   readonly kind: FileKind | undefined;
   readonly add: (t: Target) => void;
+  readonly linked: { abs: string; display: string; real: string; layers: IgnoreLayer[] }[];
 }
 
 function walk(dir: string, display: string, layers: IgnoreLayer[], state: WalkState): void {
@@ -179,6 +187,10 @@ function walk(dir: string, display: string, layers: IgnoreLayer[], state: WalkSt
         continue;
       }
       if (state.visited.has(real) || !isInside(real, state.rootReal)) continue;
+      if (e.isSymbolicLink()) {
+        state.linked.push({ abs, display: childDisplay, real, layers: stack });
+        continue;
+      }
       state.visited.add(real);
       walk(abs, childDisplay, stack, state);
     } else {
