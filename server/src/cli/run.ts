@@ -75,8 +75,13 @@ function useColor(cmd: ScanCommand, io: CliIO): boolean {
   return io.stdout.isTTY === true && !io.env['NO_COLOR'];
 }
 
-/** Per-rule counts of findings that disappeared between two analyses of a file. */
-function fixedByRule(before: AnalysisResult, after: AnalysisResult): Record<string, number> {
+/**
+ * Per-rule counts of findings that disappeared between two analyses of a file, for the
+ * rules whose fixes were applied; another rule's finding vanishing as a side effect is not
+ * something we fixed, so it is not reported as such.
+ */
+function fixedByRule(before: AnalysisResult, after: AnalysisResult, unsafe: boolean): Record<string, number> {
+  const fixing = new Set(before.findings.filter((f) => f.fix && (unsafe || f.fix.safety === 'safe')).map((f) => f.ruleId));
   const count = (r: AnalysisResult) => {
     const m = new Map<string, number>();
     for (const f of r.findings) m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1);
@@ -86,7 +91,7 @@ function fixedByRule(before: AnalysisResult, after: AnalysisResult): Record<stri
   const out: Record<string, number> = {};
   for (const [id, n] of [...count(before)].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const gone = n - (a.get(id) ?? 0);
-    if (gone > 0) out[id] = gone;
+    if (gone > 0 && fixing.has(id)) out[id] = gone;
   }
   return out;
 }
@@ -167,7 +172,7 @@ function scan(cmd: ScanCommand, io: CliIO): number {
             failed = true;
           }
           const after = analyze(out.text, options);
-          fixed = fixedByRule(result, after);
+          fixed = fixedByRule(result, after, cmd.unsafe);
           result = after;
         }
       }
