@@ -9,6 +9,8 @@ ruleTester.run(
       { name: 'ADD is the only way to auto-extract a local archive', code: ['FROM alpine:3.20', 'ADD rootfs.tar.gz /'] },
       { name: 'remote URLs belong to add-remote-unverified', code: ['FROM alpine:3.20', 'ADD https://example.com/x.tgz /opt/'] },
       { name: 'git URLs belong to add-remote-unverified', code: ['FROM alpine:3.20', 'ADD git@github.com:moby/buildkit.git /src'] },
+      { name: 'quoted remote URL (moby/buildkit corpus)', code: ['FROM alpine:3.20', 'ADD --keep-git-dir=true "https://github.com/moby/buildkit.git#v0.12" /src'] },
+      { name: 'ADD-only flags mean the author wants ADD', code: ['FROM alpine:3.20', 'ADD --unpack=false ./layer /layer'] },
     ],
     invalid: [
       {

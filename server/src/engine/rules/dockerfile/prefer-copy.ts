@@ -1,5 +1,7 @@
 import { defineRule } from '../../rule';
 
+const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
+
 /** ADD of local files: COPY does the same without ADD's implicit URL fetch and archive extraction. */
 export default defineRule({
   meta: {
@@ -28,11 +30,13 @@ export default defineRule({
   check({ model, report }) {
     for (const ins of model.instructions) {
       if (ins.keyword !== 'ADD' || ins.heredocs.length > 0) continue;
-      const sources = ins.jsonForm ? ins.jsonArgs.slice(0, -1) : ins.args.slice(0, -1);
+      const sources = (ins.jsonForm ? ins.jsonArgs.slice(0, -1) : ins.args.slice(0, -1)).map((s) => s.value.replace(/^["']|["']$/g, ''));
       if (sources.length === 0) continue;
+      // Flags only ADD understands (--checksum, --keep-git-dir, --unpack) mean the author wants ADD.
+      if (ins.flags.some((f) => ADD_ONLY_FLAGS.has(f.name))) continue;
       // Remote sources are add-remote-unverified's; a local archive is the one thing only ADD does.
-      const local = sources.every((s) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(s.value) && !/^git@/.test(s.value));
-      const archive = sources.some((s) => /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst|lz4))$/i.test(s.value));
+      const local = sources.every((s) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(s) && !/^git@/.test(s));
+      const archive = sources.some((s) => /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst|lz4))$/i.test(s));
       if (!local || archive) continue;
       report({
         range: ins.keywordRange,
