@@ -4,7 +4,15 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, COMPOSE_GLOBS, COMPOSE_LANGUAGE_ID, DOCKERFILE_GLOBS, DOCKERFILE_LANGUAGE_ID, OUTPUT_CHANNEL_NAME, SETTINGS_SECTION } from '../../shared/src/ids';
+import {
+  Commands,
+  COMPOSE_GLOBS,
+  COMPOSE_LANGUAGE_ID,
+  DOCKERFILE_GLOBS,
+  DOCKERFILE_LANGUAGE_ID,
+  OUTPUT_CHANNEL_NAME,
+  SETTINGS_SECTION,
+} from '../../shared/src/ids';
 import { RevalidateRequest, StatusNotification, type RevalidateResult, type StatusParams } from '../../shared/src/protocol';
 import { Status } from './status';
 

@@ -37,7 +37,9 @@ export class Status implements vscode.Disposable {
       this.item.severity = vscode.LanguageStatusSeverity.Information;
       return;
     }
-    const counts = Object.entries(s.counts).map(([sev, n]) => `${n} ${sev}`).join(', ');
+    const counts = Object.entries(s.counts)
+      .map(([sev, n]) => `${n} ${sev}`)
+      .join(', ');
     this.item.text = s.findings === 0 ? 'Bulkhead: no findings' : `Bulkhead: ${s.findings} finding${s.findings === 1 ? '' : 's'}`;
     const time = new Date(s.at).toLocaleTimeString();
     const parts = [counts, `${s.rules} rules in ${s.durationMs} ms at ${time}`];

@@ -48,8 +48,17 @@ describe('code actions', () => {
     ]);
     assert.equal(actions[0]?.isPreferred, true);
     assert.equal(actions[0]?.kind, 'quickfix');
-    assert.deepEqual(actions[0]?.edit?.documentChanges?.[0] && 'textDocument' in actions[0].edit.documentChanges[0] ? actions[0].edit.documentChanges[0].textDocument : undefined, { uri: URI, version: 1 });
-    assert.deepEqual(actions[3]?.command, { title: 'Show documentation for prefer-copy', command: 'bulkhead.showRuleDocumentation', arguments: ['prefer-copy'] });
+    assert.deepEqual(
+      actions[0]?.edit?.documentChanges?.[0] && 'textDocument' in actions[0].edit.documentChanges[0]
+        ? actions[0].edit.documentChanges[0].textDocument
+        : undefined,
+      { uri: URI, version: 1 },
+    );
+    assert.deepEqual(actions[3]?.command, {
+      title: 'Show documentation for prefer-copy',
+      command: 'bulkhead.showRuleDocumentation',
+      arguments: ['prefer-copy'],
+    });
     await client.close(URI);
   });
 
@@ -85,8 +94,14 @@ describe('code actions', () => {
   it('keeps CRLF line endings in the inserted comments', async () => {
     const text = 'FROM alpine:3.20\r\nADD ./app /app\r\n';
     const { actions } = await actionsAt(text, 1);
-    assert.equal(applyTextEdits(text, actionEdits(byTitle(actions, 'Ignore prefer-copy for this instruction'))), 'FROM alpine:3.20\r\n# bulkhead ignore=prefer-copy <reason>\r\nADD ./app /app\r\n');
-    assert.equal(applyTextEdits(text, actionEdits(byTitle(actions, 'Ignore prefer-copy in this file'))), '# bulkhead ignore-file=prefer-copy\r\nFROM alpine:3.20\r\nADD ./app /app\r\n');
+    assert.equal(
+      applyTextEdits(text, actionEdits(byTitle(actions, 'Ignore prefer-copy for this instruction'))),
+      'FROM alpine:3.20\r\n# bulkhead ignore=prefer-copy <reason>\r\nADD ./app /app\r\n',
+    );
+    assert.equal(
+      applyTextEdits(text, actionEdits(byTitle(actions, 'Ignore prefer-copy in this file'))),
+      '# bulkhead ignore-file=prefer-copy\r\nFROM alpine:3.20\r\nADD ./app /app\r\n',
+    );
     await client.close(URI);
   });
 

@@ -39,7 +39,13 @@ describe('diagnostics (pull)', () => {
     assert.equal((await client.pull(URI)).length, 1);
     await client.change(URI, 'FROM alpine:3.20\nADD ./app /app\nADD ./etc /etc\n', 2);
     const after2 = await client.pull(URI);
-    assert.deepEqual(after2.map((d) => [d.range.start.line, (d.data as { version: number }).version]), [[1, 2], [2, 2]]);
+    assert.deepEqual(
+      after2.map((d) => [d.range.start.line, (d.data as { version: number }).version]),
+      [
+        [1, 2],
+        [2, 2],
+      ],
+    );
     await client.change(URI, 'FROM alpine:3.20\nCOPY ./app /app\n', 3);
     assert.deepEqual(await client.pull(URI), []);
     await client.close(URI);
@@ -87,7 +93,10 @@ describe('diagnostics (push fallback for clients without pull)', () => {
   it('publishes on open, on every change and clears on close', async () => {
     await client.open(URI, 'FROM alpine:3.20\nADD ./app /app\n');
     const first = await client.waitForPublish(URI, (p) => p.version === 1);
-    assert.deepEqual(first.diagnostics.map((d) => d.code), ['prefer-copy']);
+    assert.deepEqual(
+      first.diagnostics.map((d) => d.code),
+      ['prefer-copy'],
+    );
     await client.change(URI, 'FROM alpine:3.20\nADD ./app /app\nADD ./b /b\n', 2);
     const second = await client.waitForPublish(URI, (p) => p.version === 2);
     assert.equal(second.diagnostics.length, 2);
@@ -106,7 +115,10 @@ describe('diagnostics (push fallback for clients without pull)', () => {
     const last = await client.waitForPublish(uri, (p) => p.version === 4);
     assert.equal(last.diagnostics.length, 3);
     // Versions 2 and 3 were superseded within the debounce window: never analysed, never published.
-    assert.deepEqual(client.published.filter((p) => p.uri === uri).map((p) => p.version), [1, 4]);
+    assert.deepEqual(
+      client.published.filter((p) => p.uri === uri).map((p) => p.version),
+      [1, 4],
+    );
     await client.close(uri);
   });
 });

@@ -27,7 +27,10 @@ describe('bad input and failures', () => {
     const uri = 'file:///work/empty/Dockerfile';
     await client.open(uri, '');
     const items = await client.pull(uri);
-    assert.deepEqual(items.map((d) => [d.code, d.severity, d.source]), [['empty', DiagnosticSeverity.Warning, 'bulkhead']]);
+    assert.deepEqual(
+      items.map((d) => [d.code, d.severity, d.source]),
+      [['empty', DiagnosticSeverity.Warning, 'bulkhead']],
+    );
     await client.close(uri);
   });
 
@@ -35,8 +38,11 @@ describe('bad input and failures', () => {
     const uri = 'file:///work/bin/Dockerfile';
     await client.open(uri, '\u0000\u0001\u0002ELF\u0000\u0000\u0003');
     const items = await client.pull(uri);
-    assert.deepEqual(items.map((d) => [d.code, d.severity]), [['binary', DiagnosticSeverity.Error]]);
-    assert.match(String(items[0]?.message), /binary/);
+    assert.deepEqual(
+      items.map((d) => [d.code, d.severity]),
+      [['binary', DiagnosticSeverity.Error]],
+    );
+    assert.match(items[0]?.message as string, /binary/);
     assert.deepEqual(await client.codeActions(uri, items[0]!.range, items, ['source.fixAll.bulkhead']), []);
     await client.close(uri);
   });
@@ -46,8 +52,14 @@ describe('bad input and failures', () => {
     const b = 'file:///work/b/Dockerfile';
     await client.open(a, 'FROM alpine\nADD x /x\n');
     await client.open(b, 'FROM alpine\nADD y /y\n');
-    assert.deepEqual((await client.pull(a)).map((d) => d.code), ['prefer-copy']);
-    assert.deepEqual((await client.pull(b)).map((d) => d.code), ['prefer-copy']);
+    assert.deepEqual(
+      (await client.pull(a)).map((d) => d.code),
+      ['prefer-copy'],
+    );
+    assert.deepEqual(
+      (await client.pull(b)).map((d) => d.code),
+      ['prefer-copy'],
+    );
     const status = await client.waitForStatus((s) => s.uri === b);
     assert.deepEqual(status.errors, [{ ruleId: 'test-crasher', message: 'boom' }]);
     await client.waitForLog((m) => m.includes('test-crasher'));

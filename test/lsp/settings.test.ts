@@ -59,15 +59,27 @@ describe('settings', () => {
     await client.changeSettings({ run: 'onSave' });
     await client.waitForRefresh(refreshes);
     await client.open(URI, TEXT);
-    assert.deepEqual((await client.pull(URI)).map((d) => (d.data as { version: number }).version), [1]);
+    assert.deepEqual(
+      (await client.pull(URI)).map((d) => (d.data as { version: number }).version),
+      [1],
+    );
     await client.change(URI, TEXT + 'ADD ./b /b\n', 2);
     // Still the saved state's result: the edit was not analysed.
-    assert.deepEqual((await client.pull(URI)).map((d) => (d.data as { version: number }).version), [1]);
-    assert.equal(client.statuses.some((s) => s.uri === URI && s.findings === 2), false);
+    assert.deepEqual(
+      (await client.pull(URI)).map((d) => (d.data as { version: number }).version),
+      [1],
+    );
+    assert.equal(
+      client.statuses.some((s) => s.uri === URI && s.findings === 2),
+      false,
+    );
     const beforeSave = client.refreshes;
     await client.save(URI);
     await client.waitForRefresh(beforeSave);
-    assert.deepEqual((await client.pull(URI)).map((d) => (d.data as { version: number }).version), [2, 2]);
+    assert.deepEqual(
+      (await client.pull(URI)).map((d) => (d.data as { version: number }).version),
+      [2, 2],
+    );
     await client.close(URI);
     await client.changeSettings({});
   });

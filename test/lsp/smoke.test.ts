@@ -50,10 +50,17 @@ describe('bundled server (dist/server.js over --stdio)', () => {
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
     connection.listen();
     try {
-      const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { workspace: { configuration: true } } });
+      const init = await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: null,
+        workspaceFolders: null,
+        capabilities: { workspace: { configuration: true } },
+      });
       assert.equal(init.serverInfo?.name, 'bulkhead');
       await connection.sendNotification(InitializedNotification.type, {});
-      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.20\nADD ./app /app\n' } });
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.20\nADD ./app /app\n' },
+      });
       const published = await Promise.race([diagnostics, exited.then((code) => Promise.reject(new Error(`server exited (${code}): ${stderr}`)))]);
       const d = published.diagnostics.find((x) => x.code === 'prefer-copy');
       assert.ok(d, `no prefer-copy diagnostic in ${JSON.stringify(published.diagnostics)}`);

@@ -130,7 +130,12 @@ export function quickFixes(params: CodeActionParams, doc: TextDocument, analysis
     }
     add(quickfix(`Ignore ${id} for this instruction`, diagnostic, [ignoreHereEdit(text, analysis, finding)]));
     add(quickfix(`Ignore ${id} in this file`, diagnostic, [ignoreFileEdit(text, analysis.kind, id)]));
-    add({ title: `Show documentation for ${id}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Show documentation for ${id}`, command: Commands.showRuleDocumentation, arguments: [id] } });
+    add({
+      title: `Show documentation for ${id}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: `Show documentation for ${id}`, command: Commands.showRuleDocumentation, arguments: [id] },
+    });
   }
   // The document-wide fix-all joins the list when it does more than a single quick fix would.
   if (out.length > 0 && result.findings.filter((f) => f.fix?.safety === 'safe').length > 1) {

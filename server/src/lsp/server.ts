@@ -76,7 +76,8 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   let dynamicConfiguration = false;
 
   /** Handlers never take the server down: log, and answer with an empty result. */
-  const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
+  const guard =
+    <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
     async (...args: A): Promise<R> => {
       try {
         return await fn(...args);
@@ -106,7 +107,9 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   };
 
   const publish = (a: Analysis) => {
-    void connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: toDiagnostics(a.result, a.version, options.docsRoot) }).catch(() => undefined);
+    void connection
+      .sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: toDiagnostics(a.result, a.version, options.docsRoot) })
+      .catch(() => undefined);
   };
 
   const cache = new AnalysisCache(
@@ -168,7 +171,9 @@ export function startServer(connection: Connection, options: ServerOptions): Run
 
   connection.onInitialized(() => {
     if (dynamicConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'bulkhead' }).catch((e: unknown) => logError(`register: ${message(e)}`));
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'bulkhead' })
+        .catch((e: unknown) => logError(`register: ${message(e)}`));
     }
     log(`Bulkhead server started (${pull ? 'pull' : 'push'} diagnostics).`);
   });
@@ -210,22 +215,27 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   );
 
   connection.languages.diagnostics.on(
-    guard('textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, async (params, token): Promise<DocumentDiagnosticReport> => {
-      const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc || !documentKind(doc)) return empty;
-      const s = await settings.get(doc.uri);
-      let a: Analysis | undefined;
-      if (s.run === 'onSave') a = cache.latest(doc.uri) ?? (await cache.request(doc.uri, false));
-      // Debounce edits only: the first pull after opening is answered at once.
-      else a = await cache.request(doc.uri, cache.latest(doc.uri) !== undefined);
-      if (!a) {
-        // Stale (edited, closed or settings changed while waiting): the client pulls again for the new state.
-        if (token.isCancellationRequested || documents.get(doc.uri)) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'Document changed', { retriggerRequest: !token.isCancellationRequested });
-        return empty;
-      }
-      return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(a.result, a.version, options.docsRoot) };
-    }),
+    guard(
+      'textDocument/diagnostic',
+      { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport,
+      async (params, token): Promise<DocumentDiagnosticReport> => {
+        const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        const doc = documents.get(params.textDocument.uri);
+        if (!doc || !documentKind(doc)) return empty;
+        const s = await settings.get(doc.uri);
+        let a: Analysis | undefined;
+        if (s.run === 'onSave') a = cache.latest(doc.uri) ?? (await cache.request(doc.uri, false));
+        // Debounce edits only: the first pull after opening is answered at once.
+        else a = await cache.request(doc.uri, cache.latest(doc.uri) !== undefined);
+        if (!a) {
+          // Stale (edited, closed or settings changed while waiting): the client pulls again for the new state.
+          if (token.isCancellationRequested || documents.get(doc.uri))
+            throw new ResponseError(LSPErrorCodes.ServerCancelled, 'Document changed', { retriggerRequest: !token.isCancellationRequested });
+          return empty;
+        }
+        return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(a.result, a.version, options.docsRoot) };
+      },
+    ),
   );
 
   connection.onCodeAction(
