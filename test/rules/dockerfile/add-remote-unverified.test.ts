@@ -14,6 +14,7 @@ ruleTester.run(
       { name: 'checksum from an ARG counts (its value is the builder\'s business)', code: ['FROM alpine:3.20', 'ARG SHA', 'ADD --checksum=$SHA https://example.com/app.tgz /opt/'] },
       { name: 'COPY never fetches URLs', code: ['FROM alpine:3.20', 'COPY https-proxy.conf /etc/'] },
       { name: 'an unresolvable variable source cannot be judged', code: ['FROM alpine:3.20', 'ARG SRC', 'ADD $SRC /opt/'] },
+      { name: 'a git ref from an ARG without a default may be a commit', code: ['FROM alpine:3.20', 'ARG REF', 'ADD https://github.com/moby/buildkit.git#$REF /src'] },
       { name: 'heredoc ADD has no remote source', code: ['FROM alpine:3.20', 'ADD <<EOF /etc/motd', 'https://example.com', 'EOF'] },
     ],
     invalid: [
@@ -58,6 +59,16 @@ ruleTester.run(
         name: 'git over ssh, unpinned, on a continuation line',
         code: ['FROM alpine:3.20', 'ADD --keep-git-dir=true \\', '    git@github.com:moby/buildkit.git /src'],
         errors: [{ messageId: 'git', data: { url: 'git@github.com:moby/buildkit.git' }, line: 3, column: 5, endLine: 3, endColumn: 37 }],
+      },
+      {
+        name: 'quoted git source with a tag from an ARG default (corpus: moby/buildkit)',
+        code: ['ARG RUNC_VERSION=v1.4.3', 'FROM alpine:3.20', 'ARG RUNC_VERSION', 'ADD --keep-git-dir=true "https://github.com/opencontainers/runc.git#$RUNC_VERSION" .'],
+        errors: [{ messageId: 'git', data: { url: 'https://github.com/opencontainers/runc.git#v1.4.3' }, line: 4, column: 25, endLine: 4, endColumn: 83 }],
+      },
+      {
+        name: 'quoted URL',
+        code: ['FROM alpine:3.20', "ADD 'https://example.com/tool' /usr/local/bin/tool"],
+        errors: [{ messageId: 'url', data: { url: 'https://example.com/tool' }, line: 2, column: 5, endLine: 2, endColumn: 31 }],
       },
       {
         name: 'an abbreviated commit is not a pin',

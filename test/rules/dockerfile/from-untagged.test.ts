@@ -14,6 +14,8 @@ ruleTester.run(rule, {
     { name: 'ARG default with a tag', code: ['ARG BASE=debian:bookworm-slim', 'FROM ${BASE}'] },
     { name: 'tag from an ARG default', code: ['ARG TAG=3.20', 'FROM alpine:${TAG}'] },
     { name: 'ARG naming an earlier stage', code: ['ARG FINAL=build', 'FROM alpine:3.20 AS build', 'FROM ${FINAL}'] },
+    { name: 'a template placeholder is not an image reference (corpus: devcontainers build assets)', code: ['FROM REPLACE-ME'] },
+    { name: 'nested global ARG defaults with a tag', code: ['ARG REGISTRY=quay.io', 'ARG BASE_IMAGE=$REGISTRY/jupyter/base-notebook:2024-10-07', 'FROM $BASE_IMAGE'] },
     { name: 'lower-case keyword with platform flag and stage name', code: ['from --platform=$BUILDPLATFORM golang:1.22-alpine as build'] },
   ],
   invalid: [
@@ -40,6 +42,11 @@ ruleTester.run(rule, {
       name: 'registry from an ARG, repository literal',
       code: ['ARG REGISTRY=docker.io', 'FROM ${REGISTRY}/library/node AS app'],
       errors: [{ messageId: 'untaggedFromArg', data: { raw: '${REGISTRY}/library/node', image: 'docker.io/library/node' }, line: 2, column: 6, endLine: 2, endColumn: 30 }],
+    },
+    {
+      name: 'nested global ARG defaults are expanded in order (corpus: jupyter/docker-stacks)',
+      code: ['ARG REGISTRY=quay.io', 'ARG OWNER=jupyter', 'ARG BASE_IMAGE=$REGISTRY/$OWNER/base-notebook', 'FROM $BASE_IMAGE'],
+      errors: [{ messageId: 'untaggedFromArg', data: { raw: '$BASE_IMAGE', image: 'quay.io/jupyter/base-notebook' }, line: 4, column: 6, endLine: 4, endColumn: 17 }],
     },
     {
       name: 'every stage is checked, not only the final one',

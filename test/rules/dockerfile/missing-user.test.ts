@@ -16,6 +16,17 @@ ruleTester.run(rule, {
     { name: 'a non-root image chosen through an ARG default', code: ['ARG BASE=gcr.io/distroless/static-debian12:nonroot', 'FROM $BASE'] },
     { name: 'ONBUILD USER does not count, but a real USER after it does', code: ['FROM alpine:3.20', 'ONBUILD USER root', 'USER 10001'] },
     { name: 'lower-case keywords', code: ['from alpine:3.20', 'user 10001'] },
+    { name: 'a template placeholder is not an image (corpus: devcontainers build assets)', code: ['FROM REPLACE-ME', 'RUN echo hi'] },
+    { name: '.NET chiseled images run as app (1654), tag from a global ARG chain (corpus: dotnet-docker)', code: ['ARG REPO=mcr.microsoft.com/dotnet/runtime-deps', 'FROM $REPO:8.0.30-jammy-chiseled-amd64', 'ENTRYPOINT ["/usr/bin/dotnet"]'] },
+    { name: '.NET Azure Linux distroless images run as app', code: ['FROM mcr.microsoft.com/dotnet/aspnet:9.0-azurelinux3.0-distroless'] },
+    { name: 'Nano Server runs as ContainerUser', code: ['FROM mcr.microsoft.com/dotnet/aspnet:10.0-nanoserver-ltsc2022', 'ENTRYPOINT ["dotnet", "app.dll"]'] },
+    { name: 'Jupyter Docker Stacks run as jovyan, via nested global ARGs (corpus: jupyter/docker-stacks)', code: ['ARG REGISTRY=quay.io', 'ARG OWNER=jupyter', 'ARG BASE_IMAGE=$REGISTRY/$OWNER/base-notebook:2024-10-07', 'FROM $BASE_IMAGE'] },
+    { name: 'Elastic images run as UID 1000 (corpus: docker-elk)', code: ['FROM docker.elastic.co/elasticsearch/elasticsearch:8.15.0', 'RUN elasticsearch-plugin install analysis-icu'] },
+    { name: '.NET Monitor images are distroless and run as app (corpus: dotnet-docker)', code: ['ARG REPO=mcr.microsoft.com/dotnet/monitor/base', 'FROM $REPO:10.0.3-arm64v8', 'ENTRYPOINT ["dotnet-monitor"]'] },
+    { name: 'an export stage (FROM scratch, no command) never runs as a container (corpus: moby/buildkit)', code: ['FROM golang:1.22 AS run', 'RUN govulncheck ./... > /out/report.txt', 'FROM scratch AS output', 'COPY --from=run /out /'] },
+    { name: 'an export stage built on an earlier scratch stage', code: ['FROM scratch AS base', 'COPY certs /certs', 'FROM base', 'COPY more /more'] },
+    { name: 'Grafana runs as 472', code: ['FROM grafana/grafana:11.2.0'] },
+    { name: 'Jenkins runs as jenkins', code: ['FROM jenkins/jenkins:lts-jdk17', 'RUN jenkins-plugin-cli --plugins git'] },
   ],
   invalid: [
     {
@@ -44,9 +55,14 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 15, suggestions: [{ messageId: 'addUser', output: ['FROM debian:12', 'RUN apt-get update && \\', '    apt-get install -y curl', 'USER 10001:10001'] }] }],
     },
     {
-      name: 'scratch runs as UID 0 too',
-      code: ['FROM scratch'],
-      errors: [{ messageId: 'missing', data: { image: 'scratch' }, line: 1, column: 1, endLine: 1, endColumn: 13, suggestions: [{ messageId: 'addUser', output: ['FROM scratch', 'USER 10001:10001'] }] }],
+      name: 'a runnable scratch image runs as UID 0 too',
+      code: ['FROM scratch', 'COPY app /app', 'ENTRYPOINT ["/app"]'],
+      errors: [{ messageId: 'missing', data: { image: 'scratch' }, line: 1, column: 1, endLine: 1, endColumn: 13, suggestions: [{ messageId: 'addUser', output: ['FROM scratch', 'COPY app /app', 'USER 10001:10001', 'ENTRYPOINT ["/app"]'] }] }],
+    },
+    {
+      name: 'a scratch stage inheriting a CMD from its base stage runs',
+      code: ['FROM scratch AS base', 'CMD ["/app"]', 'FROM base', 'COPY app /app'],
+      errors: [{ messageId: 'missing', data: { image: 'scratch' }, line: 3, column: 1, endLine: 3, endColumn: 10, suggestions: [{ messageId: 'addUser', output: ['FROM scratch AS base', 'CMD ["/app"]', 'FROM base', 'COPY app /app', 'USER 10001:10001'] }] }],
     },
     {
       name: 'a USER in a builder stage does not help the final stage',
@@ -72,6 +88,26 @@ ruleTester.run(rule, {
       name: 'ONBUILD USER does not set the user of this image; lower-case keywords',
       code: ['from alpine:3.20', 'onbuild user 10001', 'cmd ["sh"]'],
       errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 17, suggestions: [{ messageId: 'addUser', output: ['from alpine:3.20', 'onbuild user 10001', 'USER 10001:10001', 'cmd ["sh"]'] }] }],
+    },
+    {
+      name: 'Windows Server Core runs as ContainerAdministrator: the suggestion is ContainerUser (corpus: dotnet-docker)',
+      code: ['FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD ["cmd"]'],
+      errors: [
+        {
+          messageId: 'missingWindows',
+          data: { image: 'mcr.microsoft.com/windows/servercore:ltsc2022' },
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 51,
+          suggestions: [{ messageId: 'addContainerUser', output: ['FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'USER ContainerUser', 'CMD ["cmd"]'] }],
+        },
+      ],
+    },
+    {
+      name: 'a .NET image that is neither chiseled nor distroless runs as root',
+      code: ['FROM mcr.microsoft.com/dotnet/aspnet:8.0', 'ENTRYPOINT ["dotnet", "app.dll"]'],
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 41, suggestions: [{ messageId: 'addUser', output: ['FROM mcr.microsoft.com/dotnet/aspnet:8.0', 'USER 10001:10001', 'ENTRYPOINT ["dotnet", "app.dll"]'] }] }],
     },
     {
       name: 'indented CMD keeps its indentation',

@@ -8,7 +8,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import type { Instruction as AstInstruction, Dockerfile as AstDockerfile, Heredoc } from 'dockerfile-ast';
 import type { ParseProblem, Range } from '../types';
 import { TextIndex } from '../text';
-import { defaultUser, isRootUser, parseImageRef, type ImageRef } from './image';
+import { defaultUser, isRootUser, isWellFormed, parseImageRef, type ImageRef } from './image';
 import { parseShell, type Command, type Segment, type ShellScript } from './shell';
 
 export const KNOWN_INSTRUCTIONS = new Set([
@@ -235,7 +235,11 @@ export function buildDockerfileModel(text: string): DockerfileModel {
   // Global ARG defaults are what FROM lines see (build-time --build-arg values are unknowable).
   const globalScope = new Map<string, string | undefined>();
   for (const a of globalArgs) {
-    for (const p of (a.ast as import('dockerfile-ast').Arg).getProperties()) globalScope.set(p.getName(), p.getValue() ?? undefined);
+    // A default may use earlier global ARGs (`ARG IMAGE=$REGISTRY/app`); Docker expands it in order.
+    for (const p of (a.ast as import('dockerfile-ast').Arg).getProperties()) {
+      const v = p.getValue();
+      globalScope.set(p.getName(), v === null ? undefined : substitute(v, globalScope));
+    }
   }
   // Resolve images and the stage graph in order: `FROM <stage>` may only name an earlier stage.
   for (const s of stages as MutableStage[]) {
@@ -316,11 +320,12 @@ export function buildDockerfileModel(text: string): DockerfileModel {
       result = { source: 'instruction', instruction: last, value, root: value === undefined ? undefined : isRootUser(value), token };
     } else if (stage.baseStage) {
       result = effectiveUser(stage.baseStage);
-    } else if (stage.image.text === undefined) {
+    } else if (stage.image.text === undefined || !stage.image.ref || !isWellFormed(stage.image.ref)) {
+      // Unresolvable ARGs and template placeholders (`FROM REPLACE-ME`) say nothing about the user.
       result = { source: 'unknown' };
     } else {
       const ref = stage.image.ref;
-      const d = ref ? defaultUser(ref) : { nonRoot: false as const };
+      const d = defaultUser(ref);
       result = d.nonRoot ? { source: 'image', image: ref, nonRoot: true, user: d.user, why: d.why } : { source: 'image', image: ref, nonRoot: false, user: undefined, why: undefined };
     }
     userCache.set(stage, result);

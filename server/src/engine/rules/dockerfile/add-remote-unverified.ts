@@ -35,9 +35,12 @@ export default defineRule({
       if (checksum) continue;
       const sources = ins.jsonForm ? ins.jsonArgs.slice(0, -1) : ins.args.slice(0, -1);
       for (const src of sources) {
-        const value = model.resolve(src.value, ins) ?? src.value;
+        const resolved = model.resolve(src.value, ins);
+        // Shell-form sources may be quoted; Docker removes the quotes.
+        const value = (resolved ?? src.value).replace(/^(["'])(.*)\1$/, '$2');
         if (GIT.test(value)) {
-          if (!pinnedCommit(value)) report({ range: src.range, messageId: 'git', data: { url: value } });
+          // A ref from an ARG without a default may well be a commit: not judged.
+          if (resolved !== undefined && !pinnedCommit(value)) report({ range: src.range, messageId: 'git', data: { url: value } });
         } else if (URL.test(value)) {
           report({ range: src.range, messageId: 'url', data: { url: value } });
         }

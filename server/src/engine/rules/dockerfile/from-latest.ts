@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import { isWellFormed } from '../../model/image';
 
 /** `:latest` is a moving target: builds are not reproducible and a bad push reaches you unreviewed. */
 export default defineRule({
@@ -27,7 +28,7 @@ export default defineRule({
     for (const stage of model.stages) {
       const { ref, text, range, tagRange } = stage.image;
       // A digest pins the content whatever the tag says.
-      if (!ref || ref.tag !== 'latest' || ref.digest !== undefined) continue;
+      if (!ref || !isWellFormed(ref) || ref.tag !== 'latest' || ref.digest !== undefined) continue;
       if (tagRange && model.index.slice(tagRange) === 'latest') {
         // The `:latest` span: the colon sits just before the tag.
         const start = { line: tagRange.start.line, character: Math.max(0, tagRange.start.character - 1) };

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import { isWellFormed } from '../../model/image';
 
 /** FROM without tag or digest silently means `:latest`: the base changes under you. */
 export default defineRule({
@@ -26,7 +27,7 @@ export default defineRule({
     for (const stage of model.stages) {
       const { ref, text, range, usesArgs } = stage.image;
       // Unresolvable ARGs (text undefined), stage references (ref undefined) and scratch are out of scope.
-      if (!ref || ref.isScratch || ref.tag !== undefined || ref.digest !== undefined) continue;
+      if (!ref || !isWellFormed(ref) || ref.isScratch || ref.tag !== undefined || ref.digest !== undefined) continue;
       if (usesArgs) report({ range, messageId: 'untaggedFromArg', data: { raw: model.index.slice(range), image: text ?? ref.raw } });
       else report({ range, messageId: 'untagged', data: { image: ref.raw } });
     }

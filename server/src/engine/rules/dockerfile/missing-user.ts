@@ -1,6 +1,14 @@
 import { defineRule } from '../../rule';
+import { isWindows } from '../../model/image';
+import type { Stage } from '../../model/dockerfile';
 
-const USER_LINE = 'USER 10001:10001';
+/** Whether the stage or a stage it builds on sets a command to run. */
+function runs(stage: Stage): boolean {
+  for (let s: Stage | undefined = stage; s; s = s.baseStage) {
+    if (s.instructions.some((i) => !i.onbuild && (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'))) return true;
+  }
+  return false;
+}
 
 /** No USER in the final image: containers start as root unless every runtime remembers `--user`. */
 export default defineRule({
@@ -13,7 +21,9 @@ export default defineRule({
     suggestions: true,
     messages: {
       missing: 'The final stage sets no USER and its base image "{image}" runs as root, so the container runs as root; add a non-root USER (a numeric UID) before CMD/ENTRYPOINT.',
+      missingWindows: 'The final stage sets no USER and its Windows base image "{image}" runs as ContainerAdministrator; add "USER ContainerUser" before CMD/ENTRYPOINT.',
       addUser: 'Add "USER 10001:10001" (make sure the app can read its files as that UID)',
+      addContainerUser: 'Add "USER ContainerUser"',
     },
     checklist: ['non-root-user'],
     references: [
@@ -33,16 +43,20 @@ export default defineRule({
     const user = model.effectiveUser(stage);
     // A USER instruction (root or not) is last-user-root's business; unknown images are never guessed.
     if (user.source !== 'image' || user.nonRoot) return;
+    // `FROM scratch` + COPY with no command is an export stage (`docker build --output`): it never runs.
+    if (user.image?.isScratch && !runs(stage)) return;
     const from = stage.from;
     const own = stage.instructions.filter((i) => !i.onbuild);
     const start = own.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
     const after = own[own.length - 1] ?? from;
+    const windows = user.image !== undefined && isWindows(user.image);
+    const line = windows ? 'USER ContainerUser' : 'USER 10001:10001';
     report({
       // The FROM instruction, first line only.
       range: { start: from.range.start, end: model.index.positionAt(model.index.lineEnd(from.range.start.line)) },
-      messageId: 'missing',
-      data: { image: user.image?.raw ?? stage.image.text ?? '' },
-      suggest: [{ messageId: 'addUser', fix: (edit) => [start ? edit.insertLinesBefore(start.range, [USER_LINE]) : edit.insertLinesAfter(after.range, [USER_LINE])] }],
+      messageId: windows ? 'missingWindows' : 'missing',
+      data: { image: user.image?.raw ?? '' },
+      suggest: [{ messageId: windows ? 'addContainerUser' : 'addUser', fix: (edit) => [start ? edit.insertLinesBefore(start.range, [line]) : edit.insertLinesAfter(after.range, [line])] }],
     });
   },
 });
