@@ -36,8 +36,19 @@ export interface Command {
   readonly pipeline: Pipeline;
   /** Position of this command inside its pipeline. */
   readonly pipelineIndex: number;
-  /** True for commands inside `$(...)` or backticks. */
+  /** True for commands inside `$(...)`, backticks or process substitution `<(...)`. */
   readonly inSubstitution: boolean;
+  /** For commands inside a substitution: the word that holds it and the command of that word. */
+  readonly parent?: SubstitutionParent;
+}
+
+export interface SubstitutionParent {
+  /** `command` for `$(...)` and backticks, `process` for `<(...)` / `>(...)`. */
+  readonly kind: 'command' | 'process';
+  /** The word containing the substitution (`"$(curl ...)"`, `<(curl ...)`). */
+  readonly word: Word;
+  /** The command that word belongs to; undefined when the word is an assignment or redirection target alone. */
+  readonly command: Command | undefined;
 }
 
 export interface Pipeline {
@@ -110,7 +121,7 @@ interface Token {
   raw: string;
   start: number;
   end: number;
-  subs: { start: number; end: number }[];
+  subs: { start: number; end: number; kind: 'command' | 'process' }[];
 }
 
 class Lexer {
@@ -141,6 +152,9 @@ class Lexer {
           this.push('op', c, this.i, this.i + 1);
           this.i++;
         }
+      } else if ((c === '<' || c === '>') && s[this.i + 1] === '(') {
+        // Process substitution `<(curl ...)` is a word (bash), not a redirection.
+        this.word();
       } else if (c === '<' || c === '>') {
         this.redirect();
       } else {
@@ -168,6 +182,10 @@ class Lexer {
     const subs: Token['subs'] = [];
     while (this.i < s.length) {
       const c = s[this.i] as string;
+      if ((c === '<' || c === '>') && s[this.i + 1] === '(' && this.i === start) {
+        value += this.substitution(subs, 'process');
+        continue;
+      }
       if (' \t\n&|;()<>'.includes(c)) {
         // `2>` / `2>&1`: a file-descriptor prefix belongs to the redirection.
         if ((c === '>' || c === '<') && /^\d+$/.test(value) && this.i === start + value.length) {
@@ -232,7 +250,7 @@ class Lexer {
   }
 
   /** `$( ... )` with nesting and quotes; records the inner span for recursive parsing. */
-  private substitution(subs: Token['subs']): string {
+  private substitution(subs: Token['subs'], kind: 'command' | 'process' = 'command'): string {
     const s = this.s;
     const open = this.i;
     let depth = 0;
@@ -252,7 +270,7 @@ class Lexer {
       }
     }
     const close = Math.min(j, s.length);
-    subs.push({ start: open + 2, end: close });
+    subs.push({ start: open + 2, end: close, kind });
     this.i = close + 1;
     return s.slice(open, this.i);
   }
@@ -262,7 +280,7 @@ class Lexer {
     const open = this.i;
     const end = s.indexOf('`', open + 1);
     const close = end < 0 ? s.length : end;
-    subs.push({ start: open + 1, end: close });
+    subs.push({ start: open + 1, end: close, kind: 'command' });
     this.i = close + 1;
     return s.slice(open, this.i);
   }
@@ -290,6 +308,7 @@ function parseLogical(
   inSubstitution: boolean,
   commands: Command[],
   pipelines: Pipeline[],
+  parent?: SubstitutionParent,
 ): void {
   const tokens = new Lexer(text.slice(from, to)).run();
   const toRange = (a: number, b: number): Range => {
@@ -304,6 +323,7 @@ function parseLogical(
   let after: string | undefined;
   let words: Token[] = [];
   let redirects: Redirect[] = [];
+  let redirectWords: Token[] = [];
   let cmdStart = -1;
   let cmdEnd = -1;
   let skipFor = false;
@@ -323,9 +343,10 @@ function parseLogical(
     let k = 0;
     while (k < ws.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(ws[k]!.raw)) assignments.push(mkWord(ws[k++]!));
     const rest = ws.slice(k);
+    let cmd: Command | undefined;
     if (rest.length > 0 || assignments.length > 0 || redirects.length > 0) {
       if (!pipeline) startPipeline();
-      const cmd: Command = {
+      cmd = {
         name: rest[0] ? mkWord(rest[0]) : undefined,
         args: rest.slice(1).map(mkWord),
         assignments,
@@ -334,12 +355,18 @@ function parseLogical(
         pipeline: pipeline as Pipeline,
         pipelineIndex: pipelineCmds.length,
         inSubstitution,
+        ...(parent ? { parent } : {}),
       };
       pipelineCmds.push(cmd);
       commands.push(cmd);
     }
-    for (const w of words) for (const sub of w.subs) parseLogical(index, text, map, from + sub.start, from + sub.end, true, commands, pipelines);
+    for (const w of [...words, ...redirectWords]) {
+      for (const sub of w.subs) {
+        parseLogical(index, text, map, from + sub.start, from + sub.end, true, commands, pipelines, { kind: sub.kind, word: mkWord(w), command: cmd });
+      }
+    }
     words = [];
+    redirectWords = [];
     redirects = [];
     cmdStart = -1;
   };
@@ -381,6 +408,7 @@ function parseLogical(
     let target: Word | undefined;
     if (next && next.kind === 'word' && !/&$/.test(tok.value)) {
       target = mkWord(next);
+      redirectWords.push(next);
       t++;
     } else if (next && next.kind === 'word' && /^\d+$|^-$/.test(next.raw)) {
       target = mkWord(next);
@@ -400,14 +428,18 @@ export function baseName(word: Word | undefined): string {
   return v.slice(v.lastIndexOf('/') + 1);
 }
 
-const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox', 'python', 'python3', 'perl', 'ruby', 'node']);
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
+/** Interpreters that run a program read from stdin or a file: shells plus scripting languages. */
+const INTERPRETERS = /^(?:sh|bash|dash|ash|zsh|ksh|mksh|python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node(?:js)?|php[0-9.]*)$/;
 
-/** True when the command runs an interpreter that executes what it reads (`sh`, `bash -s`, `python3 -`). */
+/** True for a POSIX-style shell (`sh`, `bash`, `busybox sh`, `sudo -E bash`). */
+export function isShell(cmd: Command): boolean {
+  return SHELLS.has(effectiveName(cmd));
+}
+
+/** True when the command is a shell or script interpreter (`sh`, `bash`, `busybox ash`, `python3`, `node`). */
 export function isShellInterpreter(cmd: Command): boolean {
-  const name = effectiveName(cmd);
-  if (!SHELLS.has(name)) return false;
-  if (name === 'busybox') return cmd.args[0]?.value === 'sh' || cmd.args[0]?.value === 'ash';
-  return true;
+  return INTERPRETERS.test(effectiveName(cmd));
 }
 
 const WRAPPER_OPTS_WITH_ARG: Record<string, ReadonlySet<string>> = {
@@ -419,8 +451,15 @@ const WRAPPER_OPTS_WITH_ARG: Record<string, ReadonlySet<string>> = {
   nohup: new Set(),
   command: new Set(),
   time: new Set(),
-  su_exec: new Set(),
+  doas: new Set(['-u', '-C']),
+  // These take a user (gosu, su-exec) or an applet name (busybox) before the command.
+  gosu: new Set(),
+  'su-exec': new Set(),
+  busybox: new Set(),
 };
+
+/** Wrappers whose first operand is a user, not the command (`gosu app node server.js`). */
+const USER_FIRST = new Set(['gosu', 'su-exec']);
 
 /**
  * The command that actually runs, looking through wrappers (`sudo -u x apt-get ...`,
@@ -443,7 +482,10 @@ export function unwrap(cmd: Command): { name: Word | undefined; args: readonly W
       }
       if (base === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) k++;
       else if (v.startsWith('-')) k += opts.has(v) ? 2 : 1;
-      else if (base === 'timeout' || base === 'nice') {
+      else if (USER_FIRST.has(base)) {
+        k++;
+        break;
+      } else if (base === 'timeout' || base === 'nice') {
         // timeout DURATION cmd
         if (base === 'timeout' && /^\d/.test(v)) k++;
         break;

@@ -1,0 +1,120 @@
+/**
+ * What a secret looks like: secret-looking variable names (after BuildKit's
+ * SecretsUsedInArgOrEnv, minus its known false positives), well-known token formats,
+ * obvious placeholders, and credential or key file names. Shared by the secret rules of
+ * Dockerfiles and Compose files.
+ */
+
+/** Splits `AWS_SECRET_ACCESS_KEY`, `dbPassword`, `api-key` into lower-case tokens. */
+export function nameTokens(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((t) => t.toLowerCase());
+}
+
+const SECRET_TOKENS = new Set(['password', 'passwd', 'pwd', 'pass', 'pword', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'apikey', 'apitoken', 'privatekey', 'accesskey', 'secretkey', 'credential', 'credentials', 'creds']);
+/** `auth` and `key` only name a secret as the last word (`NPM_AUTH`, `LICENSE_KEY`, not `AUTH_METHOD`). */
+const SECRET_LAST = new Set(['auth', 'key', 'keys']);
+/** Last words that make the variable point at a secret, or describe one, rather than hold it. */
+const NOT_A_VALUE = new Set([
+  'file', 'files', 'path', 'dir', 'directory', 'url', 'uri', 'endpoint', 'host', 'hostname', 'port', 'id', 'ids', 'name', 'names',
+  'version', 'ver', 'type', 'mode', 'method', 'length', 'len', 'min', 'max', 'size', 'enabled', 'enable', 'disabled', 'required',
+  'header', 'policy', 'prefix', 'suffix', 'algorithm', 'algo', 'location', 'server', 'servers', 'user', 'username', 'field', 'ttl',
+  'timeout', 'expiry', 'expires', 'lifetime', 'format', 'backend', 'provider', 'store', 'fingerprint', 'fingerprints', 'keyserver', 'ref', 'sha', 'sha256', 'checksum', 'hash', 'env',
+]);
+/** Words that make the whole name a switch (`MYSQL_ALLOW_EMPTY_PASSWORD`, `MARIADB_RANDOM_ROOT_PASSWORD`). */
+const SWITCH_WORDS = new Set(['allow', 'empty', 'random', 'generate', 'skip', 'no', 'disable', 'require', 'use', 'reset', 'expire', 'change', 'rotate']);
+/** `key` after these is public material (GPG fingerprints in official images, PUBLIC_KEY). */
+const PUBLIC_KEY_WORDS = new Set(['gpg', 'pgp', 'gpg2', 'public', 'pub', 'verify', 'verification', 'cosign', 'minisign', 'signify', 'repo', 'apt', 'release', 'filter', 'filters', 'sort', 'cache', 'partition', 'lookup', 'map', 'index', 'primary', 'foreign', 'routing', 'label', 'host']);
+/** Names that look like secrets but are something else. */
+const NOT_SECRET_NAMES = new Set(['pwd', 'oldpwd', 'xauthority']);
+
+/** True when an ENV/ARG/environment name looks like it holds a secret value. */
+export function isSecretName(name: string): boolean {
+  if (NOT_SECRET_NAMES.has(name.toLowerCase())) return false;
+  const t = nameTokens(name);
+  const last = t[t.length - 1];
+  if (!last || NOT_A_VALUE.has(last) || t.some((w) => SWITCH_WORDS.has(w) || w === 'public')) return false;
+  for (let i = 0; i < t.length; i++) {
+    const w = t[i]!;
+    if (SECRET_TOKENS.has(w)) return true;
+    const next = t[i + 1];
+    if ((w === 'api' || w === 'private' || w === 'access' || w === 'secret' || w === 'client' || w === 'auth') && (next === 'key' || next === 'token')) return true;
+  }
+  if (SECRET_LAST.has(last)) {
+    const before = t[t.length - 2];
+    // A bare `key` (shell loops over GPG fingerprints in official images) or `FILTERS__0__KEY` names no secret.
+    return before !== undefined && (last === 'auth' || (!PUBLIC_KEY_WORDS.has(before) && !/^\d+$/.test(before)));
+  }
+  return false;
+}
+
+/**
+ * Values that are obviously not real secrets: empty, variable references, placeholders and
+ * examples (`changeme`, `<token>`, `xxx`, `FAKE_...`, `...EXAMPLE`), booleans.
+ */
+export function isPlaceholderValue(value: string): boolean {
+  const v = value.trim();
+  if (v === '' || v.includes('$')) return true;
+  if (/^(?:changeme|change[-_.]?it|change[-_.]?me|example|placeholder|dummy|fake|test|none|null|nil|undefined|true|false|yes|no|on|off|0|1|redacted|todo|tbd|secret|password|passwd|token|[x*.#-]+|<[^>]*>|\{\{.*\}\}|%[^%]*%)$/i.test(v)) return true;
+  return /fake|dummy|placeholder|example|changeme|change[-_]me|your[-_]|[-_]here\b|xxxx/i.test(v);
+}
+
+export interface TokenPattern {
+  readonly id: string;
+  readonly label: string;
+  readonly pattern: RegExp;
+}
+
+/** Token formats with a fixed, documented prefix: few false positives by construction. */
+export const TOKEN_PATTERNS: readonly TokenPattern[] = [
+  { id: 'aws-access-key-id', label: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { id: 'github-token', label: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
+  { id: 'github-pat', label: 'GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
+  { id: 'gitlab-token', label: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/g },
+  { id: 'slack-token', label: 'Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g },
+  { id: 'stripe-key', label: 'Stripe live key', pattern: /\b[rs]k_live_[A-Za-z0-9]{20,}\b/g },
+  { id: 'google-api-key', label: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+  { id: 'npm-token', label: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { id: 'private-key', label: 'private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g },
+];
+
+/** `scheme://user:password@host`: the password part, as offsets into `text`. */
+export function urlPasswords(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/\b[a-z][a-z0-9+.-]*:\/\/([^\s/:@'"]+):([^\s/@'"]+)@/gi)) {
+    const password = m[2] as string;
+    if (isPlaceholderValue(password)) continue;
+    const start = m.index + m[0].length - 1 - password.length;
+    out.push({ start, end: start + password.length });
+  }
+  return out;
+}
+
+// ---- credential and key files ----------------------------------------------------------
+
+const SECRET_FILE_NAMES = /^(?:id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?|\.env|\.env\.(?!(?:example|sample|template|dist|defaults?|tpl|schema)$)[\w.-]+|\.npmrc|\.pypirc|\.netrc|_netrc|\.git-credentials|\.pgpass|\.htpasswd|credentials\.json|client_secrets?\.json|kubeconfig|\.dockercfg|service[-_]?account[\w.-]*\.json|[\w.-]*-sa-key\.json)$/i;
+const SECRET_FILE_EXT = /\.(?:key|p12|pfx|jks|keystore|pkcs12|ppk)$/i;
+/** Directories whose content is credentials: `.ssh/`, `.aws/`, `.gnupg/`, `.docker/config.json`, `.kube/config`. */
+const SECRET_PATHS = /(?:^|\/)(?:\.ssh|\.aws|\.gnupg|\.gcloud|\.azure)(?:\/|$)|(?:^|\/)\.docker\/config\.json$|(?:^|\/)\.kube\/config$/i;
+/** `.pem` names of private keys; other `.pem` files are usually certificates or CA bundles. */
+const PEM_KEY = /(?:^|[-_.])(?:key|priv|private|privkey)(?:[-_.]|$)/i;
+
+/** `.key` files that are public signing keys (`nodesource-repo.gpg.key`), by name or by where they are copied. */
+const PUBLIC_KEY_NAME = /gpg|pgp|pub(?:lic)?|repo|archive|release|signing|keyring/i;
+const PUBLIC_KEY_DEST = /\.(?:pub|asc|gpg)$|\/keyrings\/|\/trusted\.gpg\.d\/|\/rpm-gpg\//i;
+
+/** Why a COPY/ADD source path is a credential or key file, or undefined. `dest` is where it is copied. */
+export function secretFileKind(path: string, dest = ''): string | undefined {
+  const p = path.replace(/\/+$/, '');
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  if (SECRET_PATHS.test(p) || SECRET_PATHS.test(p + '/')) return 'credentials directory';
+  if (/\.pub$/i.test(base)) return undefined;
+  if (SECRET_FILE_NAMES.test(base)) return 'credential file';
+  if (/\.key$/i.test(base) && (PUBLIC_KEY_NAME.test(base) || PUBLIC_KEY_DEST.test(dest))) return undefined;
+  if (SECRET_FILE_EXT.test(base)) return 'private key or keystore';
+  if (/\.pem$/i.test(base) && PEM_KEY.test(base.slice(0, -4))) return 'private key';
+  return undefined;
+}
