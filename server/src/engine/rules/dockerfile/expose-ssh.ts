@@ -12,7 +12,8 @@ export default defineRule({
     category: 'network',
     messages: {
       ssh: 'EXPOSE {port} opens the SSH port 22; use `docker exec` / `kubectl exec` for access instead of running an SSH daemon in the container.',
-      sshFromVariable: 'EXPOSE {port} resolves to "{value}", which opens the SSH port 22; use `docker exec` / `kubectl exec` for access instead of running an SSH daemon in the container.',
+      sshFromVariable:
+        'EXPOSE {port} resolves to "{value}", which opens the SSH port 22; use `docker exec` / `kubectl exec` for access instead of running an SSH daemon in the container.',
     },
     checklist: ['limited-ports', 'minimal-attack-surface'],
     references: [

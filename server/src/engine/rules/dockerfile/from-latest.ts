@@ -11,7 +11,8 @@ export default defineRule({
     category: 'supply-chain',
     messages: {
       latest: 'Base image "{image}" uses the moving tag ":latest"; pin a version tag (and ideally a digest) so builds are reproducible and reviewed.',
-      latestFromArg: 'Base image "{raw}" resolves through its ARG default to "{image}", the moving tag ":latest"; give the default a version tag (and ideally a digest).',
+      latestFromArg:
+        'Base image "{raw}" resolves through its ARG default to "{image}", the moving tag ":latest"; give the default a version tag (and ideally a digest).',
     },
     checklist: ['trusted-pinned-base'],
     references: [

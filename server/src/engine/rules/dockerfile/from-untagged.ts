@@ -10,8 +10,10 @@ export default defineRule({
     severity: 'medium',
     category: 'supply-chain',
     messages: {
-      untagged: 'Base image "{image}" has no tag or digest, so it means ":latest" and changes whenever the publisher pushes; pin a version tag (and ideally a digest).',
-      untaggedFromArg: 'Base image "{raw}" resolves through its ARG default to "{image}", which has no tag or digest, so it means ":latest"; give the default a version tag (and ideally a digest).',
+      untagged:
+        'Base image "{image}" has no tag or digest, so it means ":latest" and changes whenever the publisher pushes; pin a version tag (and ideally a digest).',
+      untaggedFromArg:
+        'Base image "{raw}" resolves through its ARG default to "{image}", which has no tag or digest, so it means ":latest"; give the default a version tag (and ideally a digest).',
     },
     checklist: ['trusted-pinned-base'],
     references: [

@@ -1,3 +1,4 @@
+import type { EditBuilder } from '../../edits';
 import { defineRule } from '../../rule';
 
 /** The last USER of the final image is root: the container runs with full privileges. */
@@ -11,7 +12,8 @@ export default defineRule({
     suggestions: true,
     messages: {
       root: 'The final stage runs as root ("USER {user}"); switch back to a non-root user (a numeric UID) after the steps that need root.',
-      rootFromVariable: 'The final stage runs as root: "USER {user}" resolves to "{value}"; switch back to a non-root user (a numeric UID) after the steps that need root.',
+      rootFromVariable:
+        'The final stage runs as root: "USER {user}" resolves to "{value}"; switch back to a non-root user (a numeric UID) after the steps that need root.',
       useNonRoot: 'Replace with the non-root "10001:10001" (make sure the app can read its files as that UID)',
     },
     checklist: ['non-root-user'],
@@ -33,7 +35,7 @@ export default defineRule({
     // effectiveUser already follows `FROM <stage>` and lets a later non-root USER win.
     if (user.source !== 'instruction' || user.root !== true || !user.token) return;
     const token = user.token;
-    const suggest = [{ messageId: 'useNonRoot' as const, fix: (edit: import('../../edits').EditBuilder) => [edit.replace(token.range, '10001:10001')] }];
+    const suggest = [{ messageId: 'useNonRoot' as const, fix: (edit: EditBuilder) => [edit.replace(token.range, '10001:10001')] }];
     if (token.value.includes('$')) {
       report({ range: token.range, messageId: 'rootFromVariable', data: { user: token.value, value: user.value ?? '' }, suggest });
     } else {

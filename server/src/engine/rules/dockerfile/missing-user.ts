@@ -20,8 +20,10 @@ export default defineRule({
     category: 'privilege',
     suggestions: true,
     messages: {
-      missing: 'The final stage sets no USER and its base image "{image}" runs as root, so the container runs as root; add a non-root USER (a numeric UID) before CMD/ENTRYPOINT.',
-      missingWindows: 'The final stage sets no USER and its Windows base image "{image}" runs as ContainerAdministrator; add "USER ContainerUser" before CMD/ENTRYPOINT.',
+      missing:
+        'The final stage sets no USER and its base image "{image}" runs as root, so the container runs as root; add a non-root USER (a numeric UID) before CMD/ENTRYPOINT.',
+      missingWindows:
+        'The final stage sets no USER and its Windows base image "{image}" runs as ContainerAdministrator; add "USER ContainerUser" before CMD/ENTRYPOINT.',
       addUser: 'Add "USER 10001:10001" (make sure the app can read its files as that UID)',
       addContainerUser: 'Add "USER ContainerUser"',
     },
@@ -56,7 +58,12 @@ export default defineRule({
       range: { start: from.range.start, end: model.index.positionAt(model.index.lineEnd(from.range.start.line)) },
       messageId: windows ? 'missingWindows' : 'missing',
       data: { image: user.image?.raw ?? '' },
-      suggest: [{ messageId: windows ? 'addContainerUser' : 'addUser', fix: (edit) => [start ? edit.insertLinesBefore(start.range, [line]) : edit.insertLinesAfter(after.range, [line])] }],
+      suggest: [
+        {
+          messageId: windows ? 'addContainerUser' : 'addUser',
+          fix: (edit) => [start ? edit.insertLinesBefore(start.range, [line]) : edit.insertLinesAfter(after.range, [line])],
+        },
+      ],
     });
   },
 });
