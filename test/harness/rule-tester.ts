@@ -4,10 +4,14 @@
  * (exact output, re-parse, re-analysis with all rules, idempotence, no overlapping edits),
  * checks each suggestion alone, and replays the case as CRLF, without a trailing newline,
  * with the `escape` directive switched to a backtick and (when asked) wrapped in ONBUILD.
+ * Compose cases may carry the other files of the project (`files`, keyed by path, read
+ * through the host reader) and the analysed file's `path` and interpolation `env`; the
+ * escape and ONBUILD variants do not apply to them.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, collectFixEdits, applyEdits, TextIndex, type AnyRule, type Finding, type EngineConfig } from '../../server/src/engine/index';
+import { buildDockerfileModel } from '../../server/src/engine/model/dockerfile';
 
 export interface SuggestionSpec {
   readonly messageId: string;
@@ -24,9 +28,19 @@ export interface ErrorSpec {
   readonly suggestions?: readonly SuggestionSpec[];
 }
 
-export type ValidCase = readonly string[] | { readonly name?: string; readonly code: readonly string[]; readonly options?: unknown };
+/** Compose: the project around the analysed file. */
+export interface ProjectSpec {
+  /** Other files by path, as arrays of lines (e.g. `{ 'compose.override.yaml': [...] }`). */
+  readonly files?: Readonly<Record<string, readonly string[]>>;
+  /** The analysed file's path (default `compose.yaml` when `files` is given). */
+  readonly path?: string;
+  /** Interpolation variables (`.env`). */
+  readonly env?: Readonly<Record<string, string>>;
+}
 
-export interface InvalidCase {
+export type ValidCase = readonly string[] | ({ readonly name?: string; readonly code: readonly string[]; readonly options?: unknown } & ProjectSpec);
+
+export interface InvalidCase extends ProjectSpec {
   readonly name?: string;
   readonly code: readonly string[];
   readonly options?: unknown;
@@ -53,6 +67,17 @@ interface Prepared {
   readonly errors: readonly ErrorSpec[];
   readonly output: string | null | undefined;
   readonly suggestionOutputs: readonly (readonly string[])[];
+}
+
+/** analyze() options for a case's project; other files get the same line-ending transform as the case. */
+function projectOptions(spec: ProjectSpec, text: (lines: readonly string[]) => string): { path?: string; files?: { read(path: string): string | undefined }; env?: Readonly<Record<string, string>> } {
+  const files = spec.files;
+  const path = spec.path ?? (files ? 'compose.yaml' : undefined);
+  return {
+    ...(path !== undefined ? { path } : {}),
+    ...(files ? { files: { read: (p: string) => (Object.prototype.hasOwnProperty.call(files, p) ? text(files[p] as readonly string[]) : undefined) } } : {}),
+    ...(spec.env ? { env: spec.env } : {}),
+  };
 }
 
 function configFor(rule: AnyRule, options: unknown): EngineConfig {
@@ -88,22 +113,20 @@ function hasDirective(lines: readonly string[]): boolean {
   return lines.some((l) => /^#\s*escape\s*=/i.test(l));
 }
 
-/** Lines (0-based) whose instruction should be wrapped in ONBUILD: first line of each reported instruction. */
+/**
+ * Lines (0-based) whose instruction should be wrapped in ONBUILD: the first line of each
+ * reported instruction, found with the real parser (a regex would also match heredoc bodies).
+ */
 function onbuildLines(lines: readonly string[], errors: readonly ErrorSpec[]): Set<number> | undefined {
-  const starts: number[] = [];
-  let continued = false;
-  lines.forEach((l, i) => {
-    if (!continued && /^\s*[A-Za-z]+(\s|$)/.test(l) && !/^\s*#/.test(l)) starts.push(i);
-    continued = /\\\s*$/.test(l);
-  });
+  const model = buildDockerfileModel(lines.join('\n') + '\n');
   const wrap = new Set<number>();
   for (const e of errors) {
     const line = e.line - 1;
-    const start = [...starts].reverse().find((s) => s <= line);
-    if (start === undefined) return undefined;
-    const kw = (lines[start] ?? '').trim().split(/\s+/)[0]?.toUpperCase() ?? '';
-    if (['FROM', 'ONBUILD', 'MAINTAINER'].includes(kw)) return undefined;
-    wrap.add(start);
+    const ins = model.instructions.find((i) => !i.onbuild && i.range.start.line <= line && line <= i.range.end.line);
+    if (!ins || ['FROM', 'ONBUILD', 'MAINTAINER'].includes(ins.keyword) || !ins.stage) return undefined;
+    // Wrapping must not move the reported span off its instruction's first line.
+    if (e.line - 1 !== ins.range.start.line && e.endLine - 1 === ins.range.start.line) return undefined;
+    wrap.add(ins.range.start.line);
   }
   return wrap.size > 0 ? wrap : undefined;
 }
@@ -116,17 +139,18 @@ export const ruleTester = {
     const kind = rule.meta.kind;
     describe(id, () => {
       const seen = new Set<string>();
-      const key = (code: readonly string[], options: unknown) => JSON.stringify([code, options ?? null]);
+      const key = (code: readonly string[], options: unknown, spec: ProjectSpec = {}) => JSON.stringify([code, options ?? null, spec.files ?? null, spec.path ?? null, spec.env ?? null]);
 
       tables.valid.forEach((c, n) => {
         const code = Array.isArray(c) ? (c as readonly string[]) : (c as { code: readonly string[] }).code;
         const options = Array.isArray(c) ? undefined : (c as { options?: unknown }).options;
+        const spec: ProjectSpec = Array.isArray(c) ? {} : (c as ProjectSpec);
         const name = (!Array.isArray(c) && (c as { name?: string }).name) || `valid #${n + 1}: ${code.join(' ⏎ ').slice(0, 80)}`;
         it(name, () => {
-          assert.ok(!seen.has(key(code, options)), `duplicate case: ${name}`);
-          seen.add(key(code, options));
+          assert.ok(!seen.has(key(code, options, spec)), `duplicate case: ${name}`);
+          seen.add(key(code, options, spec));
           for (const t of transforms(kind, code, [], variants)) {
-            const result = analyze(t.text(code), { kind, rules: [rule], config: configFor(rule, options) });
+            const result = analyze(t.text(code), { kind, rules: [rule], config: configFor(rule, options), ...projectOptions(spec, t.text) });
             assert.deepEqual(result.errors, [], `[${t.label}] rule threw`);
             assert.equal(result.findings.length, 0, `[${t.label}] expected no findings, got:\n${describeFindings(result.findings)}`);
           }
@@ -136,8 +160,8 @@ export const ruleTester = {
       tables.invalid.forEach((c, n) => {
         const name = c.name ?? `invalid #${n + 1}: ${c.code.join(' ⏎ ').slice(0, 80)}`;
         it(name, () => {
-          assert.ok(!seen.has(key(c.code, c.options)), `duplicate case: ${name}`);
-          seen.add(key(c.code, c.options));
+          assert.ok(!seen.has(key(c.code, c.options, c)), `duplicate case: ${name}`);
+          seen.add(key(c.code, c.options, c));
           checkShape(rule, c);
           for (const t of transforms(kind, c.code, c.errors, variants)) {
             const outputLines = c.output;
@@ -200,7 +224,8 @@ function transforms(kind: string, code: readonly string[], errors: readonly Erro
 function checkInvalid(rule: AnyRule, c: InvalidCase, p: Prepared, t: Transform): void {
   const kind = rule.meta.kind;
   const config = configFor(rule, c.options);
-  const result = analyze(p.text, { kind, rules: [rule], config });
+  const project = projectOptions(c, t.text);
+  const result = analyze(p.text, { kind, rules: [rule], config, ...project });
   assert.deepEqual(result.errors, [], `[${p.label}] rule threw`);
   const actual = result.findings.map((f) => ({
     messageId: f.messageId,
@@ -246,15 +271,15 @@ function checkInvalid(rule: AnyRule, c: InvalidCase, p: Prepared, t: Transform):
   assert.ok(edits.length > 0, `[${p.label}] expected a fix, the rule offers none`);
   const fixed = applyEdits(index, edits);
   assert.equal(fixed, p.output, `[${p.label}] text after fix`);
-  proveFix(rule, p, fixed);
+  proveFix(rule, p, fixed, project);
 }
 
 /** Re-parse, re-analyse with all rules, and fix again: the fix must be complete and stable. */
-function proveFix(rule: AnyRule, p: Prepared, fixed: string): void {
+function proveFix(rule: AnyRule, p: Prepared, fixed: string, project: ReturnType<typeof projectOptions>): void {
   const kind = rule.meta.kind;
   const config = configFor(rule, undefined);
-  const before = analyze(p.text, { kind, config });
-  const after = analyze(fixed, { kind, config });
+  const before = analyze(p.text, { kind, config, ...project });
+  const after = analyze(fixed, { kind, config, ...project });
   const problemCodes = (r: typeof before) => r.problems.map((x) => x.code).sort();
   assert.deepEqual(problemCodes(after), problemCodes(before), `[${p.label}] the fix introduced parse problems: ${JSON.stringify(after.problems)}`);
   const b = ruleCounts(before.findings);

@@ -4,9 +4,9 @@
  */
 import type { EngineConfig } from './config';
 import { applyEdits } from './edits';
-import { buildComposeModel } from './model/compose';
+import { buildComposeModel, type ComposeModel, type FileReader } from './model/compose';
+import { composeUnits } from './model/compose/units';
 import { buildDockerfileModel, type DockerfileModel } from './model/dockerfile';
-import type { ComposeModel } from './model/compose';
 import type { AnyRule } from './rule';
 import { ALL_RULES } from './rules';
 import { runRules, type Finding, type RuleError } from './runner';
@@ -29,8 +29,21 @@ export const MAX_TEXT_LENGTH = 4 * 1024 * 1024;
 
 export interface AnalyzeOptions {
   readonly kind: FileKind;
-  /** For messages only; the engine never reads files. */
+  /**
+   * The analysed file's path as the host names it (POSIX or Windows). Compose: names the
+   * file in the merged project and locates its override, `include` and `extends` files
+   * through `files`. The engine never reads files itself.
+   */
   readonly path?: string;
+  /**
+   * Compose: reads the other files of the project (an open editor buffer or the disk);
+   * returns undefined when a file does not exist. Without it a file is analysed alone.
+   */
+  readonly files?: FileReader;
+  /** Compose: variables for `${VAR}` interpolation (e.g. the `.env` beside the file). Others stay unknown. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Compose: the ordered files the user runs together (`-f a -f b`); default: the file and its override. */
+  readonly project?: readonly string[];
   readonly config?: EngineConfig;
   /** Clock for per-rule timings (milliseconds). */
   readonly now?: () => number;
@@ -92,7 +105,7 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
   const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
   let model: DockerfileModel | ComposeModel;
   try {
-    model = kind === 'dockerfile' ? buildDockerfileModel(text) : buildComposeModel(text);
+    model = kind === 'dockerfile' ? buildDockerfileModel(text) : buildComposeModel(text, composeOptions(options));
   } catch (e) {
     return notAnalysed(kind, { code: 'syntax', message: `Bulkhead could not parse this file: ${e instanceof Error ? e.message : String(e)}`, range: zero, severity: 'error' });
   }
@@ -126,6 +139,10 @@ function dockerfileSuppressions(model: DockerfileModel) {
   );
 }
 
+function composeOptions(o: AnalyzeOptions) {
+  return { ...(o.path !== undefined ? { path: o.path } : {}), ...(o.files ? { files: o.files } : {}), ...(o.env ? { env: o.env } : {}), ...(o.project ? { project: o.project } : {}) };
+}
+
 function composeSuppressions(model: ComposeModel) {
   const comments: { line: number; text: string; range: import('./types').Range }[] = [];
   for (let line = 0; line < model.index.lineCount; line++) {
@@ -133,22 +150,16 @@ function composeSuppressions(model: ComposeModel) {
     const at = t.indexOf('#');
     if (at >= 0 && /^\s*#\s*bulkhead\b/.test(t)) comments.push({ line, text: t.slice(at), range: { start: { line, character: at }, end: { line, character: t.length } } });
   }
-  // Until the Compose model has services (#5), an ignore comment covers the next non-comment line's block.
+  // An ignore comment covers the YAML node that starts on the next code line: a service key
+  // covers the whole service, a service's key its value, a list item that item.
+  const units = composeUnits(model);
   return parseSuppressions(
     comments,
     (line) => {
       for (let l = line + 1; l < model.index.lineCount; l++) {
-        const t = model.index.lineText(l);
-        if (t.trim() === '' || t.trim().startsWith('#')) continue;
-        const indent = t.length - t.trimStart().length;
-        let end = l;
-        for (let k = l + 1; k < model.index.lineCount; k++) {
-          const u = model.index.lineText(k);
-          if (u.trim() === '') continue;
-          if (u.length - u.trimStart().length <= indent) break;
-          end = k;
-        }
-        return { from: l, to: end };
+        const t = model.index.lineText(l).trim();
+        if (t === '' || t.startsWith('#')) continue;
+        return units.get(l) ?? { from: l, to: l };
       }
       return undefined;
     },

@@ -53,6 +53,12 @@ export interface Suggest<Id extends string> {
 export interface Report<Id extends string> {
   /** The smallest span that shows the problem. */
   readonly range: Range;
+  /**
+   * Compose: the file `range` is in (a node's `file`; spread an `Origin`). The runner keeps
+   * only findings in the analysed file, so a rule over the merged project view can report
+   * wherever a value was written. Omitted: the analysed file.
+   */
+  readonly file?: string;
   readonly messageId: Id;
   readonly data?: Readonly<Record<string, string>>;
   readonly fix?: EditsFn;

@@ -66,7 +66,7 @@ function lazyEdits(fn: () => readonly TextEdit[], onError: (e: unknown) => void)
 }
 
 export function runRules(
-  model: { readonly index: TextIndex },
+  model: { readonly index: TextIndex; readonly file?: string },
   rules: readonly AnyRule[],
   config: EngineConfig | undefined,
   suppressions: readonly Suppression[],
@@ -93,6 +93,8 @@ export function runRules(
     const fixError = (e: unknown) => errors.push({ ruleId: meta.id, message: `fix failed: ${e instanceof Error ? e.message : String(e)}` });
     if (!meta.fix && reports.some((r) => r.fix)) errors.push({ ruleId: meta.id, message: 'rule reported a fix but declares no meta.fix' });
     for (const r of reports) {
+      // Compose rules see the merged project; a finding in another file belongs to that file's analysis.
+      if (r.file !== undefined && r.file !== model.file) continue;
       const data = r.data ?? {};
       const template = meta.messages[r.messageId];
       const fixTemplate = (meta.messages as Record<string, string>)['fix'];

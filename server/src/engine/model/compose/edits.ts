@@ -1,0 +1,137 @@
+/**
+ * Span edits for Compose fixes: add a key under a service (creating missing parent
+ * mappings), add an item to a sequence, replace a scalar, remove a pair. They edit only the
+ * lines that change, keep the file's EOL and indentation, and return undefined when the shape
+ * cannot be edited safely (flow mappings, values inherited through `<<`, other files), so a
+ * rule then offers no fix rather than a wrong one.
+ */
+import { isMap, isScalar, isSeq, type Node as YNode, type YAMLMap } from 'yaml';
+import type { TextEdit } from '../../types';
+import type { TextIndex } from '../../text';
+import type { CMap, CNode, CPair } from './nodes';
+
+interface EditTarget {
+  readonly file: string;
+  readonly index: TextIndex;
+}
+
+const isBlock = (n: YNode | undefined): boolean => !!n && (isMap(n) || isSeq(n)) && !(n as { flow?: boolean }).flow;
+
+/** The pair is written in the YAML map itself (not inherited through `<<` or an alias). */
+function ownPair(map: CMap, pair: CPair): boolean {
+  const node = map.node;
+  return !!pair.pair && isMap(node) && (node as YAMLMap).items.includes(pair.pair as never);
+}
+
+/** Column of the first key and end offset of the last pair of a block map, read from the `yaml` node. */
+function blockExtent(index: TextIndex, map: CMap): { column: number; end: number } | undefined {
+  const node = map.node;
+  if (!node || !isMap(node) || !isBlock(node)) return undefined;
+  const pairs = (node as YAMLMap).items;
+  const first = pairs[0]?.key as YNode | undefined;
+  const last = pairs.at(-1);
+  const lastNode = ((last?.value as YNode | null | undefined) ?? (last?.key as YNode | undefined)) as YNode | undefined;
+  if (!first?.range || !lastNode?.range) return undefined;
+  let end = lastNode.range[1];
+  const t = index.text;
+  while (end > 0 && /[\r\n \t]/.test(t[end - 1] as string)) end--;
+  return { column: index.positionAt(first.range[0]).character, end: index.lineEnd(index.positionAt(end).line) };
+}
+
+/** The indentation step of a file: the first indented key, else two spaces. */
+export function indentUnit(index: TextIndex): string {
+  for (let l = 0; l < Math.min(index.lineCount, 200); l++) {
+    const t = index.lineText(l);
+    const m = /^( +)[^\s#-]/.exec(t);
+    if (m) return m[1] as string;
+  }
+  return '  ';
+}
+
+/** Offset just past the last line of a node's text (its trailing newline and comments excluded). */
+function endOfLastLine(index: TextIndex, node: CNode | CPair): number {
+  let end = index.offsetAt(node.range.end);
+  const t = index.text;
+  while (end > 0 && /[\r\n \t]/.test(t[end - 1] as string)) end--;
+  return index.lineEnd(index.positionAt(end).line);
+}
+
+function nested(keys: readonly string[], value: string, unit: string, base: string): string[] {
+  return keys.map((k, i) => `${base}${unit.repeat(i)}${k}:${i === keys.length - 1 ? ` ${value}` : ''}`);
+}
+
+/**
+ * Sets `path` (e.g. `['deploy', 'resources', 'limits', 'memory']`) under a service to the
+ * YAML text `value`, creating missing parents. `map` is the service's own mapping in the
+ * analysed file and `keyRange` its key; existing parents that are inherited, flow-style or
+ * not mappings make it return undefined.
+ */
+export function setServiceKey(target: EditTarget, service: { readonly map: CMap; readonly keyRange: CPair['keyRange'] }, path: readonly string[], value: string): TextEdit | undefined {
+  const { index } = target;
+  const unit = indentUnit(index);
+  let map = service.map;
+  let i = 0;
+  if (map.file !== target.file) return undefined;
+  // Empty service (`web:`): add under the key line. (`web: {}` is flow: not edited.)
+  if (!map.node || !isMap(map.node)) {
+    if (map.node && !(isScalar(map.node) && map.node.value === null)) return undefined;
+    const keyLine = service.keyRange.start.line;
+    const base = index.indentation(keyLine) + unit;
+    const at = index.positionAt(index.lineEnd(keyLine));
+    return { range: { start: at, end: at }, newText: nested(path, value, unit, base).map((l) => index.eol + l).join('') };
+  }
+  for (; i < path.length - 1; i++) {
+    const p = map.get(path[i] as string);
+    if (!p) break;
+    if (!ownPair(map, p) || p.value.kind !== 'map' || !isBlock(p.value.node) || p.value.file !== target.file) return undefined;
+    map = p.value;
+  }
+  if (map.get(path[i] as string)) return undefined;
+  const extent = blockExtent(index, map);
+  if (!extent) return undefined;
+  const at = index.positionAt(extent.end);
+  const lines = nested(path.slice(i), value, unit, ' '.repeat(extent.column));
+  return { range: { start: at, end: at }, newText: lines.map((l) => index.eol + l).join('') };
+}
+
+/**
+ * Adds `item` (YAML text) as the first element of a sequence written in the analysed file:
+ * a `- item` line for block sequences, `item, ` after `[` for flow ones.
+ */
+export function prependSeqItem(target: EditTarget, seq: CNode, item: string): TextEdit | undefined {
+  const { index } = target;
+  if (seq.kind !== 'seq' || seq.file !== target.file || !seq.node || !isSeq(seq.node)) return undefined;
+  const start = index.offsetAt(seq.range.start);
+  if ((seq.node as { flow?: boolean }).flow) {
+    if (index.text[start] !== '[') return undefined;
+    const at = index.positionAt(start + 1);
+    return { range: { start: at, end: at }, newText: seq.items.length > 0 ? `${item}, ` : item };
+  }
+  const first = seq.items[0];
+  if (!first || first.file !== target.file) return undefined;
+  // The dash of the first item is where the block sequence starts.
+  const dash = seq.range.start;
+  return { range: { start: dash, end: dash }, newText: `- ${item}${index.eol}${' '.repeat(dash.character)}` };
+}
+
+/** Replaces a scalar's text (keeps the key, comments and the rest of the line). */
+export function replaceScalar(target: EditTarget, node: CNode, newText: string): TextEdit | undefined {
+  if (node.kind !== 'scalar' || node.file !== target.file) return undefined;
+  return { range: node.range, newText };
+}
+
+/**
+ * Removes a `key: value` pair written on its own lines in a block mapping (the whole lines,
+ * comments after it on the same lines included). Undefined for flow mappings and pairs
+ * sharing a line with other content.
+ */
+export function removePair(target: EditTarget, map: CMap, pair: CPair): TextEdit | undefined {
+  const { index } = target;
+  if (pair.file !== target.file || !ownPair(map, pair) || !isBlock(map.node) || map.pairs.filter((p) => ownPair(map, p)).length < 2) return undefined;
+  const startLine = pair.keyRange.start.line;
+  if (index.lineText(startLine).slice(0, pair.keyRange.start.character).trim() !== '') return undefined;
+  const endLine = index.positionAt(endOfLastLine(index, pair)).line;
+  const end = endLine + 1 < index.lineCount ? { line: endLine + 1, character: 0 } : index.positionAt(index.lineEnd(endLine));
+  const start = endLine + 1 < index.lineCount || startLine === 0 ? { line: startLine, character: 0 } : index.positionAt(index.lineEnd(startLine - 1));
+  return { range: { start, end }, newText: '' };
+}

@@ -1,0 +1,393 @@
+/**
+ * A service of the merged project view and its typed accessors. Every accessor returns the
+ * value together with the node it came from (`node.file`, `node.range`), so a rule reports
+ * where the value was written, in whichever file that is. Unknown values (unset variables,
+ * odd shapes) come back as `undefined`, never as a guess.
+ */
+import type { Range } from '../../types';
+import { bool, items, text, type CMap, type CNode, type CPair, type Origin } from './nodes';
+import { splitShort } from './merge';
+
+/** One place a service is defined; `definitions[0]` is where it was first defined. */
+export interface ServiceDefinition {
+  readonly file: string;
+  /** The service's key (`web:`) in that file. */
+  readonly keyRange: Range;
+  /** That file's own mapping for the service (before merging). */
+  readonly map: CMap;
+  readonly via: 'file' | 'include';
+}
+
+export interface Port {
+  readonly hostIp: string | undefined;
+  /** Host port or range (`8080`, `8000-8010`); undefined when not published or unknown. */
+  readonly published: string | undefined;
+  readonly target: string | undefined;
+  readonly protocol: string;
+  readonly mode: string | undefined;
+  readonly short: boolean;
+  readonly node: CNode;
+}
+
+export interface Mount {
+  /** `bind`, `volume`, `tmpfs`, `npipe`, `cluster`, `image` (as written for the long syntax). */
+  readonly type: string;
+  /** Host path (bind), volume name (volume); undefined for anonymous volumes. */
+  readonly source: string | undefined;
+  readonly target: string | undefined;
+  /** true/false when stated; undefined when unknown (an unset variable). Short syntax: `ro`. */
+  readonly readOnly: boolean | undefined;
+  /** Short-syntax mode flags (`ro`, `z`, `rshared`, …) or long-syntax `bind.propagation` etc. */
+  readonly options: readonly string[];
+  readonly propagation: string | undefined;
+  readonly short: boolean;
+  readonly node: CNode;
+}
+
+export interface Named {
+  readonly name: string;
+  readonly node: CNode;
+}
+
+export interface KeyValue {
+  readonly name: string;
+  /** null: pass-through from the shell (`- FOO` / `FOO:`); undefined: unknown. */
+  readonly value: string | null | undefined;
+  readonly pair: CPair;
+}
+
+export interface FileRef {
+  readonly target: string | undefined;
+  readonly source: string | undefined;
+  readonly node: CNode;
+}
+
+export interface Device {
+  readonly host: string | undefined;
+  readonly container: string | undefined;
+  readonly permissions: string | undefined;
+  readonly node: CNode;
+}
+
+export interface Limit {
+  readonly value: string | undefined;
+  readonly pair: CPair;
+  /** From `mem_limit`, `cpus`, `pids_limit`, `mem_reservation` rather than `deploy.resources`. */
+  readonly legacy: boolean;
+}
+
+export interface Resources {
+  readonly memory: Limit | undefined;
+  readonly memoryReservation: Limit | undefined;
+  readonly cpus: Limit | undefined;
+  readonly pids: Limit | undefined;
+}
+
+export interface Build {
+  readonly short: boolean;
+  readonly context: string | undefined;
+  readonly dockerfile: string | undefined;
+  readonly dockerfileInline: string | undefined;
+  readonly target: string | undefined;
+  readonly args: readonly KeyValue[];
+  readonly secrets: readonly FileRef[];
+  readonly network: string | undefined;
+  readonly privileged: boolean | undefined;
+  readonly entitlements: readonly Named[];
+  readonly pair: CPair;
+}
+
+export interface Healthcheck {
+  readonly disabled: boolean;
+  readonly test: readonly string[] | undefined;
+  readonly pair: CPair;
+}
+
+export interface Restart {
+  /** `no`, `always`, `on-failure`, `unless-stopped` (deploy: `none`, `on-failure`, `any`). */
+  readonly policy: string | undefined;
+  readonly maxAttempts: string | undefined;
+  readonly source: 'restart' | 'deploy';
+  readonly pair: CPair;
+}
+
+export interface ServiceNetwork {
+  readonly name: string;
+  readonly node: CNode;
+  readonly aliases: readonly string[];
+}
+
+const str = (n: CNode | undefined) => text(n);
+
+export class ComposeService {
+  constructor(
+    readonly name: string,
+    /** The merged mapping (base, overrides, extends, anchors and merge keys applied). */
+    readonly map: CMap,
+    readonly definitions: readonly ServiceDefinition[],
+  ) {}
+
+  /** Where the service was first defined: report missing settings here. */
+  get key(): Origin {
+    const d = this.definitions[0];
+    return { file: d?.file ?? this.map.file, range: d?.keyRange ?? this.map.range };
+  }
+
+  /** This service's own definition in `file`, for edits (undefined when that file does not define it). */
+  definitionIn(file: string): ServiceDefinition | undefined {
+    return this.definitions.find((d) => d.file === file && d.via === 'file');
+  }
+
+  /** A key or a dotted path (`deploy.resources.limits.memory`). */
+  get(path: string): CPair | undefined {
+    let cur: CMap | undefined = this.map;
+    let found: CPair | undefined;
+    for (const part of path.split('.')) {
+      found = cur?.get(part);
+      if (!found) return undefined;
+      cur = found.value.kind === 'map' ? found.value : undefined;
+    }
+    return found;
+  }
+
+  /** The interpolated string value of a scalar key; undefined when absent or unknown. */
+  string(path: string): string | undefined {
+    return str(this.get(path)?.value);
+  }
+
+  bool(path: string): boolean | undefined {
+    return bool(this.get(path)?.value);
+  }
+
+  get image(): string | undefined {
+    return this.string('image');
+  }
+
+  ports(): Port[] {
+    return items(this.get('ports')?.value).map((n) => (n.kind === 'map' ? longPort(n) : shortPort(n)));
+  }
+
+  /** `volumes:` entries (short and long syntax). The service-level `tmpfs:` key is in `tmpfs()`. */
+  volumes(): Mount[] {
+    return items(this.get('volumes')?.value).map((n) => (n.kind === 'map' ? longMount(n) : shortMount(n)));
+  }
+
+  secrets(): FileRef[] {
+    return fileRefs(this.get('secrets')?.value);
+  }
+
+  configs(): FileRef[] {
+    return fileRefs(this.get('configs')?.value);
+  }
+
+  /** `environment:` as list or map (normalised to pairs). */
+  environment(): KeyValue[] {
+    return keyValues(this.get('environment')?.value);
+  }
+
+  envFiles(): { readonly path: string | undefined; readonly required: boolean; readonly node: CNode }[] {
+    return items(this.get('env_file')?.value).map((n) => (n.kind === 'map' ? { path: str(n.get('path')?.value), required: bool(n.get('required')?.value) ?? true, node: n } : { path: str(n), required: true, node: n }));
+  }
+
+  securityOpt(): Named[] {
+    return names(this.get('security_opt')?.value);
+  }
+
+  /** Capability names upper-cased, `CAP_` prefix removed. */
+  capAdd(): Named[] {
+    return caps(this.get('cap_add')?.value);
+  }
+
+  capDrop(): Named[] {
+    return caps(this.get('cap_drop')?.value);
+  }
+
+  devices(): Device[] {
+    return items(this.get('devices')?.value).map((n) => {
+      if (n.kind === 'map') return { host: str(n.get('source')?.value), container: str(n.get('target')?.value), permissions: str(n.get('permissions')?.value), node: n };
+      const s = str(n);
+      const parts = s === undefined ? [] : splitShort(s);
+      return { host: parts[0], container: parts[1] ?? parts[0], permissions: parts[2], node: n };
+    });
+  }
+
+  sysctls(): KeyValue[] {
+    return keyValues(this.get('sysctls')?.value);
+  }
+
+  /** The service-level `tmpfs:` key (string or list of `path[:options]`). */
+  tmpfs(): { readonly target: string | undefined; readonly options: readonly string[]; readonly node: CNode }[] {
+    return items(this.get('tmpfs')?.value).map((n) => {
+      const s = str(n);
+      const at = s?.indexOf(':') ?? -1;
+      return { target: s === undefined ? undefined : at < 0 ? s : s.slice(0, at), options: s && at >= 0 ? s.slice(at + 1).split(',') : [], node: n };
+    });
+  }
+
+  ulimits(): { readonly name: string; readonly soft: string | undefined; readonly hard: string | undefined; readonly pair: CPair }[] {
+    const u = this.get('ulimits')?.value;
+    if (u?.kind !== 'map') return [];
+    return u.pairs.map((p) => (p.value.kind === 'map' ? { name: p.key, soft: str(p.value.get('soft')?.value), hard: str(p.value.get('hard')?.value), pair: p } : { name: p.key, soft: str(p.value), hard: str(p.value), pair: p }));
+  }
+
+  /** Limits from `deploy.resources.limits` or the legacy service keys (`mem_limit`, `cpus`, `pids_limit`). */
+  resources(): Resources {
+    const pick = (modern: string, legacy: string): Limit | undefined => {
+      const m = this.get(modern);
+      if (m) return { value: str(m.value), pair: m, legacy: false };
+      const l = this.get(legacy);
+      return l ? { value: str(l.value), pair: l, legacy: true } : undefined;
+    };
+    return {
+      memory: pick('deploy.resources.limits.memory', 'mem_limit'),
+      memoryReservation: pick('deploy.resources.reservations.memory', 'mem_reservation'),
+      cpus: pick('deploy.resources.limits.cpus', 'cpus'),
+      pids: pick('deploy.resources.limits.pids', 'pids_limit'),
+    };
+  }
+
+  healthcheck(): Healthcheck | undefined {
+    const pair = this.get('healthcheck');
+    if (!pair) return undefined;
+    const h = pair.value.kind === 'map' ? pair.value : undefined;
+    const t = h?.get('test')?.value;
+    const test = t === undefined ? undefined : t.kind === 'seq' ? t.items.map((i) => str(i) ?? '') : t.kind === 'scalar' && str(t) !== undefined ? [str(t) as string] : undefined;
+    const disabled = bool(h?.get('disable')?.value) === true || (test !== undefined && test[0]?.toUpperCase() === 'NONE');
+    return { disabled, test, pair };
+  }
+
+  logging(): { readonly driver: string | undefined; readonly options: readonly KeyValue[]; readonly pair: CPair } | undefined {
+    const pair = this.get('logging');
+    if (!pair) return undefined;
+    const m = pair.value.kind === 'map' ? pair.value : undefined;
+    return { driver: str(m?.get('driver')?.value), options: keyValues(m?.get('options')?.value), pair };
+  }
+
+  /** `restart:` or, when absent, `deploy.restart_policy`. */
+  restart(): Restart | undefined {
+    const r = this.get('restart');
+    if (r) {
+      const s = str(r.value);
+      const [policy, max] = s === undefined ? [undefined, undefined] : s.split(':');
+      return { policy, maxAttempts: max, source: 'restart', pair: r };
+    }
+    const d = this.get('deploy.restart_policy');
+    if (!d) return undefined;
+    const m = d.value.kind === 'map' ? d.value : undefined;
+    return { policy: str(m?.get('condition')?.value) ?? 'any', maxAttempts: str(m?.get('max_attempts')?.value), source: 'deploy', pair: d };
+  }
+
+  build(): Build | undefined {
+    const pair = this.get('build');
+    if (!pair) return undefined;
+    const v = pair.value;
+    if (v.kind !== 'map') {
+      return { short: true, context: str(v), dockerfile: undefined, dockerfileInline: undefined, target: undefined, args: [], secrets: [], network: undefined, privileged: undefined, entitlements: [], pair };
+    }
+    return {
+      short: false,
+      context: str(v.get('context')?.value) ?? (v.get('context') ? undefined : '.'),
+      dockerfile: str(v.get('dockerfile')?.value),
+      dockerfileInline: str(v.get('dockerfile_inline')?.value),
+      target: str(v.get('target')?.value),
+      args: keyValues(v.get('args')?.value),
+      secrets: fileRefs(v.get('secrets')?.value),
+      network: str(v.get('network')?.value),
+      privileged: bool(v.get('privileged')?.value),
+      entitlements: names(v.get('entitlements')?.value),
+      pair,
+    };
+  }
+
+  /** Service networks (list or map form). */
+  networks(): ServiceNetwork[] {
+    const v = this.get('networks')?.value;
+    if (v?.kind === 'map') return v.pairs.map((p) => ({ name: p.key, node: p.value, aliases: p.value.kind === 'map' ? names(p.value.get('aliases')?.value).map((a) => a.name) : [] }));
+    return names(v).map((n) => ({ name: n.name, node: n.node, aliases: [] }));
+  }
+}
+
+function shortPort(n: CNode): Port {
+  const s = str(n);
+  if (s === undefined) return { hostIp: undefined, published: undefined, target: undefined, protocol: 'tcp', mode: undefined, short: true, node: n };
+  const slash = s.lastIndexOf('/');
+  const protocol = slash >= 0 ? s.slice(slash + 1) : 'tcp';
+  const body = slash >= 0 ? s.slice(0, slash) : s;
+  // An IPv6 host address is bracketed: [::1]:8080:80.
+  const v6 = /^\[([^\]]*)\]:(.*)$/.exec(body);
+  const rest = v6 ? (v6[2] as string) : body;
+  const parts = rest.split(':');
+  let hostIp = v6 ? v6[1] : undefined;
+  let published: string | undefined;
+  let target: string | undefined;
+  if (parts.length === 1) target = parts[0];
+  else if (parts.length === 2) [published, target] = parts;
+  else {
+    hostIp = parts.slice(0, -2).join(':');
+    published = parts[parts.length - 2];
+    target = parts[parts.length - 1];
+  }
+  return { hostIp, published: published || undefined, target, protocol, mode: undefined, short: true, node: n };
+}
+
+function longPort(n: CMap): Port {
+  return { hostIp: str(n.get('host_ip')?.value), published: str(n.get('published')?.value), target: str(n.get('target')?.value), protocol: str(n.get('protocol')?.value) ?? 'tcp', mode: str(n.get('mode')?.value), short: false, node: n };
+}
+
+function shortMount(n: CNode): Mount {
+  const s = str(n);
+  if (s === undefined) return { type: 'volume', source: undefined, target: undefined, readOnly: undefined, options: [], propagation: undefined, short: true, node: n };
+  const parts = splitShort(s);
+  if (parts.length === 1) return { type: 'volume', source: undefined, target: parts[0], readOnly: false, options: [], propagation: undefined, short: true, node: n };
+  const source = parts[0] as string;
+  const options = (parts[2] ?? '').split(',').filter(Boolean);
+  // A source that looks like a path is a bind mount; anything else names a volume.
+  const bind = /^(\.{0,2}[\\/]|~|[A-Za-z]:[\\/]|\$|\.$|\.\.$)/.test(source);
+  return {
+    type: bind ? 'bind' : 'volume',
+    source,
+    target: parts[1],
+    readOnly: options.includes('ro') || options.includes('readonly'),
+    options,
+    propagation: options.find((o) => /^r?(shared|slave|private)$/.test(o)),
+    short: true,
+    node: n,
+  };
+}
+
+function longMount(n: CMap): Mount {
+  const bindOpts = n.get('bind')?.value;
+  const propagation = bindOpts?.kind === 'map' ? str(bindOpts.get('propagation')?.value) : undefined;
+  const ro = n.get('read_only');
+  return {
+    type: str(n.get('type')?.value) ?? 'volume',
+    source: str(n.get('source')?.value),
+    target: str(n.get('target')?.value),
+    readOnly: ro ? bool(ro.value) : false,
+    options: propagation ? [propagation] : [],
+    propagation,
+    short: false,
+    node: n,
+  };
+}
+
+function fileRefs(v: CNode | undefined): FileRef[] {
+  return items(v).map((n) => (n.kind === 'map' ? { source: str(n.get('source')?.value), target: str(n.get('target')?.value), node: n } : { source: str(n), target: undefined, node: n }));
+}
+
+function names(v: CNode | undefined): Named[] {
+  return items(v).flatMap((n) => {
+    const s = str(n);
+    return s === undefined ? [] : [{ name: s, node: n }];
+  });
+}
+
+function caps(v: CNode | undefined): Named[] {
+  return names(v).map((c) => ({ name: c.name.trim().toUpperCase().replace(/^CAP_/, ''), node: c.node }));
+}
+
+/** Map pairs (`KEY: value`), or list items normalised to pairs when the model built the service. */
+function keyValues(v: CNode | undefined): KeyValue[] {
+  if (v?.kind !== 'map') return [];
+  return v.pairs.map((p) => ({ name: p.key, value: p.value.kind === 'scalar' ? (p.value.source === null && p.value.value === null ? null : (str(p.value) ?? (p.value.value === null ? null : undefined))) : undefined, pair: p }));
+}
