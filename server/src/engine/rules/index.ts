@@ -8,6 +8,9 @@ import dockerfile_lastUserRoot from './dockerfile/last-user-root';
 import dockerfile_missingUser from './dockerfile/missing-user';
 import dockerfile_noSudo from './dockerfile/no-sudo';
 import dockerfile_preferCopy from './dockerfile/prefer-copy';
+import compose_composeCapDropAll from './compose/compose-cap-drop-all';
+import compose_composeMemoryLimit from './compose/compose-memory-limit';
+import compose_composePrivileged from './compose/compose-privileged';
 
 export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_addRemoteUnverified,
@@ -18,4 +21,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_missingUser,
   dockerfile_noSudo,
   dockerfile_preferCopy,
+  compose_composeCapDropAll,
+  compose_composeMemoryLimit,
+  compose_composePrivileged,
 ];
