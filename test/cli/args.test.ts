@@ -13,6 +13,7 @@ const scanDefaults = {
   unsafe: false,
   kind: undefined,
   rules: {},
+  docsUrl: undefined,
 };
 
 function usage(argv: string[], message: RegExp): void {

@@ -22,6 +22,8 @@ export interface ScanCommand {
   readonly kind: FileKind | undefined;
   /** `--rule id=severity|off` overrides, passed to the engine as config.rules. */
   readonly rules: Readonly<Record<string, RuleSeverity>>;
+  /** `--docs-url`: base URL of the rule pages (`<base>/docs/rules/<id>.md`), for SARIF help links. */
+  readonly docsUrl: string | undefined;
 }
 
 export interface RulesCommand {
@@ -60,13 +62,14 @@ const OPTIONS = {
   unsafe: { type: 'boolean' },
   kind: { type: 'string' },
   rule: { type: 'string', multiple: true },
+  'docs-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K] extends { type: 'string' } ? string : boolean };
 
-const SCAN_ONLY = ['fail-on', 'quiet', 'color', 'no-color', 'fix', 'unsafe', 'kind', 'rule'] as const;
+const SCAN_ONLY = ['fail-on', 'quiet', 'color', 'no-color', 'fix', 'unsafe', 'kind', 'rule', 'docs-url'] as const;
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly string[]): T {
   if (!allowed.includes(value)) throw new UsageError(`Invalid value for --${flag}: "${value}". Expected one of: ${allowed.join(', ')}.`);
@@ -84,6 +87,12 @@ function parseRuleOverrides(specs: readonly string[]): Record<string, RuleSeveri
     rules[id] = oneOf<RuleSeverity>('rule', value, [...SEVERITIES, 'off']);
   }
   return rules;
+}
+
+function parseDocsUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^https?:\/\/\S+$/.test(value)) throw new UsageError(`Invalid --docs-url "${value}". Expected an http(s) URL, e.g. https://github.com/<owner>/<repo>/blob/<ref>/.`);
+  return value;
 }
 
 export function parseCli(argv: readonly string[]): Command {
@@ -133,5 +142,6 @@ export function parseCli(argv: readonly string[]): Command {
     unsafe: values.unsafe ?? false,
     kind: values.kind === undefined ? undefined : oneOf<FileKind>('kind', values.kind, KINDS),
     rules: parseRuleOverrides(values.rule ?? []),
+    docsUrl: parseDocsUrl(values['docs-url']),
   };
 }

@@ -21,7 +21,9 @@ node_modules and .git and honours .gitignore files. A file named explicitly is
 analysed whatever its name: its kind comes from the name, else from the content.
 
 Options:
-  -f, --format <text|json>    output format (default: text)
+  -f, --format <text|json|sarif|github>
+                              output format (default: text); sarif: SARIF 2.1.0
+                              for code scanning; github: workflow annotations
       --fail-on <severity>    exit 1 when a finding is at or above this severity:
                               critical, high, medium, low, info, none (default: high)
   -q, --quiet                 show only findings at or above --fail-on
@@ -32,6 +34,8 @@ Options:
                               directories, pick only files of this kind
       --rule <id>=<severity|off>
                               override a rule's severity (repeatable)
+      --docs-url <url>        base URL of the rule pages, for SARIF help links
+                              (<url>/docs/rules/<id>.md)
       --color, --no-color     force colors on or off (default: on for a terminal,
                               off when NO_COLOR is set)
   -h, --help                  show this help

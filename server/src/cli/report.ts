@@ -24,10 +24,25 @@ export interface ScanReport {
   readonly fixMode: boolean;
   readonly unsafeFixes: boolean;
   readonly elapsedMs: number;
+  /** Problems with configuration files (invalid `.bulkhead.yaml`): the scan fell back to defaults for them. */
+  readonly configProblems?: readonly ConfigProblemReport[];
+}
+
+export interface ConfigProblemReport {
+  /** Display path of the configuration file. */
+  readonly path: string;
+  readonly message: string;
+  /** 1-based, when the problem has a position in the file. */
+  readonly line?: number;
+  readonly column?: number;
 }
 
 export interface FormatOptions {
   readonly color: boolean;
+  /** The scan root that relative paths in `files` are relative to (SARIF's %SRCROOT%). */
+  readonly cwd?: string;
+  /** Base URL that `docs/rules/<id>.md` is appended to for rule help links (SARIF `helpUri`). */
+  readonly docsUrl?: string;
 }
 
 export type Formatter = (report: ScanReport, options: FormatOptions) => string;

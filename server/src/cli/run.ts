@@ -184,7 +184,7 @@ function scan(cmd: ScanCommand, io: CliIO): number {
 
   if (found.targets.length === 0) io.stderr.write(`bulkhead: no Dockerfiles or Compose files found in ${cmd.paths.join(', ')}\n`);
   const report = { files: reports, failOn: cmd.failOn, fixMode: cmd.fix, unsafeFixes: cmd.unsafe, elapsedMs: now() - started };
-  io.stdout.write(FORMATTERS[cmd.format](report, { color: useColor(cmd, io) }));
+  io.stdout.write(FORMATTERS[cmd.format](report, { color: useColor(cmd, io), cwd: io.cwd, ...(cmd.docsUrl ? { docsUrl: cmd.docsUrl } : {}) }));
   if (failed) return EXIT_ERROR;
   return reports.some((r) => r.result.findings.some((f) => atOrAbove(f.severity, cmd.failOn))) ? EXIT_FINDINGS : EXIT_OK;
 }
