@@ -33,21 +33,30 @@ export interface RulesCommand {
 
 export interface HelpCommand {
   readonly command: 'help';
-  readonly topic: 'scan' | 'rules' | undefined;
+  readonly topic: 'scan' | 'rules' | 'checklist' | undefined;
 }
 
 export interface VersionCommand {
   readonly command: 'version';
 }
 
-export type Command = ScanCommand | RulesCommand | HelpCommand | VersionCommand;
+export interface ChecklistCommand {
+  readonly command: 'checklist';
+  readonly paths: readonly string[];
+  readonly format: 'text' | 'markdown' | 'json';
+  readonly color: boolean | undefined;
+  readonly kind: FileKind | undefined;
+  readonly rules: Readonly<Record<string, RuleSeverity>>;
+}
+
+export type Command = ScanCommand | RulesCommand | HelpCommand | VersionCommand | ChecklistCommand;
 
 /** A mistake in how the CLI was called: printed with a hint to --help, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-const COMMANDS = ['scan', 'rules', 'help'] as const;
+const COMMANDS = ['scan', 'rules', 'checklist', 'help'] as const;
 const FAIL_ON: readonly string[] = [...SEVERITIES, 'none'];
 const KINDS: readonly string[] = ['dockerfile', 'compose'];
 
@@ -116,10 +125,10 @@ export function parseCli(argv: readonly string[]): Command {
   if (first === 'help') {
     if (rest.length > 1) throw new UsageError('"bulkhead help" takes at most one command name.');
     const topic = rest[0];
-    if (topic !== undefined && topic !== 'scan' && topic !== 'rules') throw new UsageError(`No help for "${topic}". Topics: scan, rules.`);
+    if (topic !== undefined && topic !== 'scan' && topic !== 'rules' && topic !== 'checklist') throw new UsageError(`No help for "${topic}". Topics: scan, rules, checklist.`);
     return { command: 'help', topic };
   }
-  if (values.help) return { command: 'help', topic: first === 'scan' ? 'scan' : 'rules' };
+  if (values.help) return { command: 'help', topic: first === 'scan' ? 'scan' : first === 'checklist' ? 'checklist' : 'rules' };
   if (values.version) return { command: 'version' };
 
   if (first === 'rules') {
@@ -127,6 +136,20 @@ export function parseCli(argv: readonly string[]): Command {
     const stray = SCAN_ONLY.find((k) => values[k] !== undefined);
     if (stray) throw new UsageError(`--${stray} applies to "bulkhead scan" only.`);
     return { command: 'rules', format: oneOf('format', values.format ?? 'text', ['text', 'json']) };
+  }
+
+  if (first === 'checklist') {
+    const stray = (['fail-on', 'quiet', 'fix', 'unsafe'] as const).find((k) => values[k] !== undefined);
+    if (stray) throw new UsageError(`--${stray} applies to "bulkhead scan" only.`);
+    if (values.color && values['no-color']) throw new UsageError('--color and --no-color contradict each other.');
+    return {
+      command: 'checklist',
+      paths: rest.length > 0 ? rest : ['.'],
+      format: oneOf('format', values.format ?? 'text', ['text', 'markdown', 'json']),
+      color: values['no-color'] ? false : values.color ? true : undefined,
+      kind: values.kind === undefined ? undefined : oneOf<FileKind>('kind', values.kind, KINDS),
+      rules: parseRuleOverrides(values.rule ?? []),
+    };
   }
 
   if (values.unsafe && !values.fix) throw new UsageError('--unsafe only applies together with --fix.');

@@ -6,6 +6,7 @@ export const MAIN_HELP = `bulkhead ${VERSION}: finds container-hardening mistake
 Usage:
   bulkhead scan [paths...] [options]   analyse files (default path: .)
   bulkhead rules [--format text|json]  list the rules and their metadata
+  bulkhead checklist [paths...]        the hardening checklist: pass, fail, needs a human
   bulkhead help [scan|rules]           show help for a command
   bulkhead --version                   print the version
 

@@ -15,6 +15,7 @@ import {
   type FileKind,
 } from '../engine';
 import { parseCli, UsageError, type ScanCommand } from './args';
+import { CHECKLIST_HELP, checklist } from './checklist';
 import { discover, type Target } from './discover';
 import { FORMATTERS } from './format';
 import { atOrAbove } from './format/summary';
@@ -197,13 +198,15 @@ export function run(argv: readonly string[], io: CliIO): number {
         io.stdout.write(`${VERSION}\n`);
         return EXIT_OK;
       case 'help':
-        io.stdout.write(cmd.topic === 'scan' ? SCAN_HELP : cmd.topic === 'rules' ? RULES_HELP : MAIN_HELP);
+        io.stdout.write(cmd.topic === 'scan' ? SCAN_HELP : cmd.topic === 'rules' ? RULES_HELP : cmd.topic === 'checklist' ? CHECKLIST_HELP : MAIN_HELP);
         return EXIT_OK;
       case 'rules':
         io.stdout.write(cmd.format === 'json' ? rulesJson() : rulesText());
         return EXIT_OK;
       case 'scan':
         return scan(cmd, io);
+      case 'checklist':
+        return checklist(cmd, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {
