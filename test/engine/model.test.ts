@@ -85,3 +85,11 @@ describe('file kinds', () => {
     assert.equal(kindFromContent('hello'), undefined);
   });
 });
+
+describe('model: exec form', () => {
+  it('only a valid JSON array of strings is exec form (Docker falls back to shell form)', () => {
+    const m = model(['FROM alpine:3.20', 'RUN [ "$X" = "true" ] && wget -O- https://x | sh', 'CMD ["node", \\', '  "server.js"]', 'RUN --mount=type=cache,target=/c ["make", "all"]', 'ENTRYPOINT ["a", 1]']);
+    assert.deepEqual(m.instructions.slice(1).map((i) => [i.keyword, i.jsonForm]), [['RUN', false], ['CMD', true], ['RUN', true], ['ENTRYPOINT', false]]);
+    assert.deepEqual(m.shell(m.instructions[1]!)?.commands.map((c) => c.name?.value), ['[', 'wget', 'sh']);
+  });
+});

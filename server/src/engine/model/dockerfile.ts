@@ -171,7 +171,9 @@ export function buildDockerfileModel(text: string): DockerfileModel {
       ? i.getFlags().map((f) => ({ name: f.getName(), value: f.getValue() ?? undefined, range: f.getRange(), valueRange: f.getValueRange() ?? undefined }))
       : [];
     const json = typeof (i as { getJSONStrings?: unknown }).getJSONStrings === 'function' ? (i as unknown as { getOpeningBracket(): unknown; getJSONStrings(): { getJSONValue(): string; getJSONRange(): Range }[] }) : undefined;
-    const jsonForm = json !== undefined && json.getOpeningBracket() !== null && json.getJSONStrings().length > 0;
+    // Docker uses exec form only when the arguments are a valid JSON array of strings; anything
+    // else (`RUN [ "$X" = 1 ] && ...`) is shell form.
+    const jsonForm = json !== undefined && json.getOpeningBracket() !== null && json.getJSONStrings().length > 0 && isJsonStringArray(i.getRawArgumentsContent() ?? '', flags.length > 0, escapeChar);
     const heredocs = typeof (i as unknown as { getHeredocs?: unknown }).getHeredocs === 'function' ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs() : [];
     return {
       keyword,
@@ -405,4 +407,17 @@ function execFormScript(ins: DockerInstruction): ShellScript | undefined {
   const cmd: Command = { name: word(name), args: rest.map(word), assignments: [], redirects: [], range, pipeline, pipelineIndex: 0, inSubstitution: false };
   pipeline.commands.push(cmd);
   return { commands: [cmd], pipelines: [pipeline] };
+}
+
+/** True when `text` (after any flags) is a JSON array of strings, the only exec form Docker accepts. */
+function isJsonStringArray(text: string, hasFlags: boolean, escapeChar: string): boolean {
+  let t = text.split(escapeChar + '\r\n').join(' ').split(escapeChar + '\n').join(' ').trim();
+  if (hasFlags) t = t.replace(/^(--[A-Za-z-]+(=("[^"]*"|\S*))?\s+)+/, '');
+  if (!t.startsWith('[')) return false;
+  try {
+    const v: unknown = JSON.parse(t);
+    return Array.isArray(v) && v.every((x) => typeof x === 'string');
+  } catch {
+    return false;
+  }
 }
