@@ -37,6 +37,9 @@ export function run(): Promise<void> {
       const stats = runner.stats;
       const result = { pass, passed: stats?.passes ?? 0, failed: failures, pending: stats?.pending ?? 0 };
       console.log(`[bulkhead-vscode] result ${JSON.stringify(result)}`);
+      // The desktop runner cannot read the extension host's console; it reads this file.
+      const resultFile = process.env['BULKHEAD_VSCODE_RESULT_FILE'];
+      if (resultFile) fs.writeFileSync(resultFile, JSON.stringify(result));
       if (files.length === 0) reject(new Error(`no test files in ${dir}`));
       else if (failures > 0) reject(new Error(`${failures} test(s) failed`));
       else resolve();
