@@ -22,3 +22,17 @@ export const DOCKERFILE_LANGUAGE_ID = 'dockerfile';
 export const COMPOSE_LANGUAGE_ID = 'dockercompose';
 export const DOCKERFILE_GLOBS = ['**/Dockerfile', '**/*.Dockerfile', '**/Dockerfile.*', '**/Containerfile', '**/Containerfile.*'] as const;
 export const COMPOSE_GLOBS = ['**/compose*.y*ml', '**/docker-compose*.y*ml'] as const;
+
+/** Hardening checklist (issue 7): commands and the tree view in the Bulkhead view container. */
+export const ChecklistCommands = {
+  show: 'bulkhead.showChecklist',
+  scanWorkspace: 'bulkhead.scanWorkspace',
+  refresh: 'bulkhead.refreshChecklist',
+  exportMarkdown: 'bulkhead.exportChecklistMarkdown',
+  exportJson: 'bulkhead.exportChecklistJson',
+  confirm: 'bulkhead.confirmChecklistItem',
+  /** Internal: opens a file at a line (tree item click). */
+  reveal: 'bulkhead.revealChecklistLocation',
+} as const;
+export const CHECKLIST_VIEW_CONTAINER = 'bulkhead';
+export const CHECKLIST_VIEW_ID = 'bulkhead.checklist';

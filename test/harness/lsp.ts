@@ -44,6 +44,8 @@ export interface TestServerOptions {
   /** Raw `bulkhead` settings the client answers workspace/configuration with (per scope URI if a function). */
   readonly settings?: unknown;
   readonly rules?: readonly AnyRule[];
+  /** Workspace folders announced at initialize (checklist workspace scan); default none. */
+  readonly workspaceFolders?: readonly { readonly uri: string; readonly name: string }[];
 }
 
 export interface TestClient {
@@ -158,7 +160,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: null,
     rootUri: null,
-    workspaceFolders: null,
+    workspaceFolders: options.workspaceFolders ? [...options.workspaceFolders] : null,
     capabilities: {
       textDocument: {
         ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),

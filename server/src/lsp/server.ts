@@ -26,6 +26,7 @@ import type { Settings } from '../../../shared/src/settings';
 import { analyze, kindFromName, type AnyRule, type FileKind } from '../engine/index';
 import { configOf, fixAllAction, quickFixes, wants, type CodeActionEnv } from './codeActions';
 import { toDiagnostics } from './diagnostics';
+import { registerChecklist } from './checklist';
 import { AnalysisCache, type Analysis } from './documents';
 import { SettingsCache } from './settings';
 
@@ -112,6 +113,16 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       .catch(() => undefined);
   };
 
+  const checklist = registerChecklist(connection, {
+    config: async (uri) => {
+      const s = await settings.get(uri);
+      return s.enable ? configOf(s) : undefined;
+    },
+    rules: options.rules,
+    now,
+    log,
+  });
+
   const cache = new AnalysisCache(
     {
       document: (uri) => documents.get(uri),
@@ -133,6 +144,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         }
         sendStatus(a);
         if (!pull) publish(a);
+        checklist.analysed(a.uri, a.kind, a.result);
       },
     },
     options.debounceMs ?? 150,
@@ -154,6 +166,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
+    checklist.initialize(params);
     pull = !!caps.textDocument?.diagnostic;
     refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
@@ -175,6 +188,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         .register(DidChangeConfigurationNotification.type, { section: 'bulkhead' })
         .catch((e: unknown) => logError(`register: ${message(e)}`));
     }
+    checklist.initialized();
     log(`Bulkhead server started (${pull ? 'pull' : 'push'} diagnostics).`);
   });
 
@@ -209,6 +223,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       const uri = e.document.uri;
       cache.delete(uri);
       settings.delete(uri);
+      checklist.closed(uri);
       // Pull clients drop a closed document's diagnostics themselves; push ones need an empty set.
       if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
     }),
@@ -280,6 +295,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     documents,
     dispose() {
       cache.dispose();
+      checklist.dispose();
     },
   };
 }
