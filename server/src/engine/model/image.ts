@@ -126,3 +126,152 @@ export function isRootUser(spec: string): boolean {
   const user = spec.trim().split(':')[0]?.trim() ?? '';
   return user === 'root' || /^0+$/.test(user);
 }
+
+// ---- base-image families and minimal variants (issue 4, item 3) ---------------------------
+
+/** Operating-system, minimal-runtime and language/tool families of well-known base images. */
+export type ImageFamily =
+  | 'debian' | 'ubuntu' | 'alpine' | 'rhel' | 'azurelinux' | 'distroless' | 'chainguard' | 'scratch' | 'busybox'
+  | 'node' | 'python' | 'golang' | 'java' | 'ruby' | 'php' | 'rust' | 'dotnet' | 'maven' | 'gradle';
+
+/**
+ * How much an image carries compared with the smallest variant that still runs the same program:
+ * `minimal` (slim, alpine, distroless, chiseled, micro, JRE, .NET runtime), `full` (a full distro
+ * or language image with a documented smaller variant), `toolchain` (an SDK or compiler image:
+ * golang, rust, maven, gradle, .NET SDK, a JDK), `base` (a small distro image with no smaller
+ * sibling worth suggesting: ubuntu, amazonlinux).
+ */
+export type ImageSize = 'minimal' | 'full' | 'toolchain' | 'base';
+
+export interface BaseImageInfo {
+  readonly family: ImageFamily;
+  readonly size: ImageSize;
+  /** Smaller images that run the same kind of program, most compatible first (with the version kept where known). */
+  readonly alternatives: readonly string[];
+}
+
+// Docker Hub architecture namespaces (`amd64/alpine`, `arm64v8/buildpack-deps`) mirror the official images.
+const ARCH_NAMESPACE = /^(?:amd64|arm32v5|arm32v6|arm32v7|arm64v8|i386|ppc64le|s390x|riscv64|mips64le|windows-amd64)\//;
+const MINIMAL_TAG = /(?:^|[-.])(?:slim|alpine|distroless|chiseled|minimal|micro|busybox|static|nonroot)(?:$|[-.\d])/;
+const RHEL_REPOS = new Set(['fedora', 'centos', 'rockylinux', 'rockylinux/rockylinux', 'almalinux', 'oraclelinux', 'amazonlinux', 'redhat/ubi8', 'redhat/ubi9', 'redhat/ubi10', 'centos/centos', 'fedora/fedora']);
+const JAVA_REPOS = new Set(['eclipse-temurin', 'openjdk', 'amazoncorretto', 'ibm-semeru-runtimes', 'sapmachine', 'azul/zulu-openjdk', 'bellsoft/liberica-openjdk-debian', 'bellsoft/liberica-openjre-debian']);
+
+/** The family of an official or well-known base image, or undefined for anything else. */
+export function imageFamily(image: ImageRef): ImageFamily | undefined {
+  const host = image.registry ?? '';
+  const repo = host === '' ? image.repository.replace(ARCH_NAMESPACE, '') : image.repository;
+  if (image.isScratch) return 'scratch';
+  if (host === 'gcr.io' && repo.startsWith('distroless/')) return 'distroless';
+  if (host === 'cgr.dev' || (host === '' && (repo.startsWith('chainguard/') || repo === 'cgr.dev/chainguard/wolfi-base'))) return 'chainguard';
+  if (host === 'mcr.microsoft.com') {
+    if (/^dotnet\/(?:nightly\/)?(?:sdk|runtime|aspnet|runtime-deps)$|^dotnet\/core\/(?:sdk|runtime|aspnet|runtime-deps)$/.test(repo)) return 'dotnet';
+    if (/^(?:azurelinux|cbl-mariner)(?:-beta)?\//.test(repo)) return 'azurelinux';
+    return undefined;
+  }
+  if (host === 'registry.access.redhat.com' || host === 'registry.redhat.io') return /^ubi\d+(?:\/|$)/.test(repo) ? 'rhel' : undefined;
+  if (host === 'quay.io') return /^(?:centos\/centos|fedora\/fedora)$/.test(repo) ? 'rhel' : undefined;
+  if (host === 'registry.fedoraproject.org') return /^fedora(?:-minimal)?$/.test(repo) ? 'rhel' : undefined;
+  if (host !== '') return undefined;
+  if (repo === 'debian' || repo === 'buildpack-deps') return 'debian';
+  if (repo === 'ubuntu') return 'ubuntu';
+  if (repo === 'alpine') return 'alpine';
+  if (repo === 'busybox') return 'busybox';
+  if (RHEL_REPOS.has(repo)) return 'rhel';
+  if (JAVA_REPOS.has(repo)) return 'java';
+  if (['node', 'python', 'golang', 'ruby', 'php', 'rust', 'maven', 'gradle'].includes(repo)) return repo as ImageFamily;
+  if (repo === 'pypy') return 'python';
+  return undefined;
+}
+
+/**
+ * Family, size class and smaller alternatives of a base image; undefined for images we know
+ * nothing about. Alternatives keep the version of the tag (`node:20` → `node:20-slim`).
+ */
+export function classifyImage(image: ImageRef): BaseImageInfo | undefined {
+  const family = imageFamily(image);
+  if (!family) return undefined;
+  const tag = (image.tag ?? '').toLowerCase();
+  const repo = image.registry === undefined ? image.repository.replace(ARCH_NAMESPACE, '') : image.repository;
+  const version = /^\d+(?:\.\d+)*/.exec(tag)?.[0];
+  const v = (fallback: string) => version ?? fallback;
+  const info = (size: ImageSize, alternatives: readonly string[] = []): BaseImageInfo => ({ family, size, alternatives });
+  switch (family) {
+    case 'scratch':
+    case 'distroless':
+    case 'chainguard':
+    case 'busybox':
+    case 'alpine':
+      return info('minimal');
+    case 'ubuntu':
+      return info('base');
+    case 'debian':
+      if (MINIMAL_TAG.test(tag)) return info('minimal');
+      if (repo === 'buildpack-deps') return info('full', [`debian:${/(bookworm|bullseye|buster|trixie|sid)/.exec(tag)?.[1] ?? 'bookworm'}-slim`]);
+      return info('full', [tag === '' || tag === 'latest' ? 'debian:stable-slim' : `debian:${tag}-slim`]);
+    case 'rhel':
+      return rhelInfo(repo, image.registry, tag, version);
+    case 'azurelinux':
+      return /\/(?:distroless|minimal)(?:\/|$)/.test(repo) ? info('minimal') : info('base');
+    case 'node':
+      if (MINIMAL_TAG.test(tag)) return info('minimal');
+      return info('full', [`node:${insertSlim(tag, 'node')}`, `node:${v('lts')}-alpine`, `gcr.io/distroless/nodejs${version?.split('.')[0] ?? '22'}-debian12`]);
+    case 'python':
+      if (MINIMAL_TAG.test(tag)) return info('minimal');
+      return info('full', [`${repo}:${insertSlim(tag, 'python')}`, `${repo}:${v('3')}-alpine`]);
+    case 'ruby':
+      if (MINIMAL_TAG.test(tag)) return info('minimal');
+      return info('full', [`ruby:${insertSlim(tag, 'ruby')}`, `ruby:${v('3')}-alpine`]);
+    case 'php': {
+      if (MINIMAL_TAG.test(tag)) return info('minimal');
+      // php:*-apache has no Alpine variant; cli, fpm and zts do.
+      if (/apache/.test(tag)) return info('base');
+      const flavour = /(?:^|-)(cli|fpm|zts)(?:$|-)/.exec(tag)?.[1];
+      return info('full', [`php:${v('8')}${flavour ? `-${flavour}` : ''}-alpine`]);
+    }
+    case 'java': {
+      const major = version?.split('.')[0] ?? '21';
+      // Only a JRE is a runtime: `openjdk:17-slim` and `eclipse-temurin:21-alpine` are JDKs.
+      if (/(?:^|-)(?:open-)?jre(?:$|-)/.test(tag)) return info('minimal');
+      return info('toolchain', [`eclipse-temurin:${major}-jre`, `gcr.io/distroless/java${major}-debian12`]);
+    }
+    case 'golang':
+      return info('toolchain', ['gcr.io/distroless/static-debian12', 'scratch']);
+    case 'rust':
+      return info('toolchain', ['gcr.io/distroless/cc-debian12', 'debian:bookworm-slim']);
+    case 'maven':
+    case 'gradle': {
+      const major = /(?:jdk|java|temurin|corretto|openjdk|sapmachine)-?(\d+)/.exec(tag)?.[1] ?? '21';
+      return info('toolchain', [`eclipse-temurin:${major}-jre`, `gcr.io/distroless/java${major}-debian12`]);
+    }
+    case 'dotnet': {
+      const kind = /(sdk|runtime-deps|runtime|aspnet)$/.exec(repo)?.[1];
+      if (kind !== 'sdk') return info('minimal');
+      const ver = /^\d+\.\d+/.exec(tag)?.[0] ?? '8.0';
+      return info('toolchain', [`mcr.microsoft.com/dotnet/aspnet:${ver}`, `mcr.microsoft.com/dotnet/runtime:${ver}`, `mcr.microsoft.com/dotnet/runtime-deps:${ver}`]);
+    }
+  }
+}
+
+/** The slim tag of a language image, following each image's naming (`20-bookworm` → `20-bookworm-slim`, python `3.12-bookworm` → `3.12-slim-bookworm`). */
+function insertSlim(tag: string, repo: 'node' | 'python' | 'ruby'): string {
+  if (tag === '' || tag === 'latest') return 'slim';
+  const m = /^(.*?)-(bookworm|bullseye|buster|trixie|jammy|noble|focal)$/.exec(tag);
+  if (!m) return `${tag}-slim`;
+  return repo === 'node' ? `${tag}-slim` : `${m[1]}-slim-${m[2]}`;
+}
+
+function rhelInfo(repo: string, registry: string | undefined, tag: string, version: string | undefined): BaseImageInfo {
+  const info = (size: ImageSize, alternatives: readonly string[] = []): BaseImageInfo => ({ family: 'rhel', size, alternatives });
+  if (/-(?:minimal|micro)$|^fedora-minimal$/.test(repo) || MINIMAL_TAG.test(tag)) return info('minimal');
+  const major = version?.split('.')[0];
+  if (registry === 'registry.access.redhat.com' || registry === 'registry.redhat.io' || repo.startsWith('redhat/')) {
+    const ubi = /ubi(\d+)/.exec(repo)?.[1] ?? '9';
+    return info('full', [`registry.access.redhat.com/ubi${ubi}/ubi-minimal`, `registry.access.redhat.com/ubi${ubi}/ubi-micro`]);
+  }
+  if (repo === 'rockylinux' || repo === 'rockylinux/rockylinux') return info('full', [`${repo}:${major ?? '9'}-minimal`]);
+  if (repo === 'almalinux') return info('full', [`almalinux:${major ?? '9'}-minimal`]);
+  if (repo === 'fedora' || repo === 'fedora/fedora') return info('full', [`registry.fedoraproject.org/fedora-minimal${major ? `:${major}` : ''}`]);
+  if (repo === 'oraclelinux') return info('full', [`oraclelinux:${major ?? '9'}-slim`]);
+  if (repo === 'centos' || repo === 'centos/centos') return info('full', ['registry.access.redhat.com/ubi9/ubi-minimal']);
+  return info('base');
+}
