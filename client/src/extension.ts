@@ -14,6 +14,7 @@ import {
   SETTINGS_SECTION,
 } from '../../shared/src/ids';
 import { RevalidateRequest, StatusNotification, type RevalidateResult, type StatusParams } from '../../shared/src/protocol';
+import { listenForChecklistChanges, registerChecklistView } from './checklist';
 import { Status } from './status';
 
 let client: LanguageClient | undefined;
@@ -49,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('bulkhead', 'Bulkhead', serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification(StatusNotification, (p: StatusParams) => status.update(p)));
+  const checklist = registerChecklistView(context, () => client, output);
+  context.subscriptions.push(listenForChecklistChanges(client, checklist));
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.restart, async () => {
