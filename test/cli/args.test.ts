@@ -14,6 +14,8 @@ const scanDefaults = {
   kind: undefined,
   rules: {},
   docsUrl: undefined,
+  config: undefined,
+  noConfig: false,
 };
 
 function usage(argv: string[], message: RegExp): void {

@@ -24,6 +24,14 @@ export interface ScanCommand {
   readonly rules: Readonly<Record<string, RuleSeverity>>;
   /** `--docs-url`: base URL of the rule pages (`<base>/docs/rules/<id>.md`), for SARIF help links. */
   readonly docsUrl: string | undefined;
+  /** `--config <file>`: this configuration file for every file, instead of discovery. */
+  readonly config: string | undefined;
+  /** `--no-config`: ignore configuration files (defaults and --rule only). */
+  readonly noConfig: boolean;
+}
+
+export interface InitCommand {
+  readonly command: 'init';
 }
 
 export interface RulesCommand {
@@ -49,14 +57,14 @@ export interface ChecklistCommand {
   readonly rules: Readonly<Record<string, RuleSeverity>>;
 }
 
-export type Command = ScanCommand | RulesCommand | HelpCommand | VersionCommand | ChecklistCommand;
+export type Command = ScanCommand | RulesCommand | HelpCommand | VersionCommand | ChecklistCommand | InitCommand;
 
 /** A mistake in how the CLI was called: printed with a hint to --help, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-const COMMANDS = ['scan', 'rules', 'checklist', 'help'] as const;
+const COMMANDS = ['scan', 'rules', 'checklist', 'init', 'help'] as const;
 const FAIL_ON: readonly string[] = [...SEVERITIES, 'none'];
 const KINDS: readonly string[] = ['dockerfile', 'compose'];
 
@@ -72,13 +80,15 @@ const OPTIONS = {
   kind: { type: 'string' },
   rule: { type: 'string', multiple: true },
   'docs-url': { type: 'string' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K] extends { type: 'string' } ? string : boolean };
 
-const SCAN_ONLY = ['fail-on', 'quiet', 'color', 'no-color', 'fix', 'unsafe', 'kind', 'rule', 'docs-url'] as const;
+const SCAN_ONLY = ['fail-on', 'quiet', 'color', 'no-color', 'fix', 'unsafe', 'kind', 'rule', 'docs-url', 'config', 'no-config'] as const;
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly string[]): T {
   if (!allowed.includes(value)) throw new UsageError(`Invalid value for --${flag}: "${value}". Expected one of: ${allowed.join(', ')}.`);
@@ -152,7 +162,15 @@ export function parseCli(argv: readonly string[]): Command {
     };
   }
 
+  if (first === 'init') {
+    if (rest.length > 0) throw new UsageError(`"bulkhead init" takes no arguments (got "${rest[0]}"); it writes .bulkhead.yaml in the current folder.`);
+    const stray = SCAN_ONLY.find((k) => values[k] !== undefined) ?? (values.format !== undefined ? 'format' : undefined);
+    if (stray) throw new UsageError(`--${stray} does not apply to "bulkhead init".`);
+    return { command: 'init' };
+  }
+
   if (values.unsafe && !values.fix) throw new UsageError('--unsafe only applies together with --fix.');
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config contradict each other.');
   if (values.color && values['no-color']) throw new UsageError('--color and --no-color contradict each other.');
   return {
     command: 'scan',
@@ -166,5 +184,7 @@ export function parseCli(argv: readonly string[]): Command {
     kind: values.kind === undefined ? undefined : oneOf<FileKind>('kind', values.kind, KINDS),
     rules: parseRuleOverrides(values.rule ?? []),
     docsUrl: parseDocsUrl(values['docs-url']),
+    config: values.config,
+    noConfig: values['no-config'] ?? false,
   };
 }

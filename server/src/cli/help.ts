@@ -7,6 +7,7 @@ Usage:
   bulkhead scan [paths...] [options]   analyse files (default path: .)
   bulkhead rules [--format text|json]  list the rules and their metadata
   bulkhead checklist [paths...]        the hardening checklist: pass, fail, needs a human
+  bulkhead init                        write a commented starter .bulkhead.yaml here
   bulkhead help [scan|rules]           show help for a command
   bulkhead --version                   print the version
 
@@ -37,15 +38,22 @@ Options:
                               override a rule's severity (repeatable)
       --docs-url <url>        base URL of the rule pages, for SARIF help links
                               (<url>/docs/rules/<id>.md)
+      --config <file>         use this configuration file for every file
+      --no-config             ignore .bulkhead.yaml/.yml/.json files
       --color, --no-color     force colors on or off (default: on for a terminal,
                               off when NO_COLOR is set)
   -h, --help                  show this help
 
+Configuration: for each file, the nearest .bulkhead.yaml (.yml, .json) walking up
+from its folder applies (rule severities and options, ignore patterns, extends,
+noInlineSuppressions). An invalid one is reported and the defaults are used.
+
 Exit codes:
   0  no finding at or above --fail-on
   1  at least one finding at or above --fail-on
-  2  usage error (bad option, missing path, file of unknown kind) or internal
-     error (unreadable file, a rule crashed: its findings would be missing)
+  2  usage error (bad option, missing path, file of unknown kind, invalid
+     configuration file) or internal error (unreadable file, a rule crashed:
+     its findings would be missing)
 `;
 
 export const RULES_HELP = `Usage: bulkhead rules [--format text|json]

@@ -5,22 +5,26 @@
  * deterministic.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import {
   MAX_TEXT_LENGTH,
   analyze,
   fixAll,
   kindFromContent,
+  layerConfig,
   type AnalysisResult,
   type EngineConfig,
   type FileKind,
 } from '../engine';
 import { parseCli, UsageError, type ScanCommand } from './args';
 import { CHECKLIST_HELP, checklist } from './checklist';
-import { discover, type Target } from './discover';
+import { ConfigResolver } from './config';
+import { discover, toDisplay, type Target } from './discover';
 import { FORMATTERS } from './format';
 import { atOrAbove } from './format/summary';
 import { MAIN_HELP, RULES_HELP, SCAN_HELP } from './help';
-import type { FileReport } from './report';
+import { writeStarterConfig } from './init';
+import type { ConfigProblemReport, FileReport } from './report';
 import { rulesJson, rulesText } from './rules';
 import { VERSION } from './version';
 
@@ -142,10 +146,28 @@ function scan(cmd: ScanCommand, io: CliIO): number {
   }
   if (failed) return EXIT_ERROR;
 
-  const config: EngineConfig = { rules: cmd.rules };
+  // Nearest config file per analysed file (or --config / --no-config); --rule beats both.
+  const resolver = new ConfigResolver({ explicit: cmd.config, disabled: cmd.noConfig });
+  const configProblems: ConfigProblemReport[] = [];
+  const reportedConfigs = new Set<string>();
+  const flags = Object.entries(cmd.rules).map(([rule, severity]) => ({ rule, severity }));
   const reports: FileReport[] = [];
   for (const job of jobs) {
     const { target, kind } = job;
+    const resolved = resolver.forFile(target.abs);
+    if (resolved.ignored) continue;
+    const problems = resolved.loaded?.problems ?? [];
+    for (const p of problems) {
+      const key = `${p.file}\u0000${p.message}`;
+      if (reportedConfigs.has(key)) continue;
+      reportedConfigs.add(key);
+      const path = toDisplay(relative(io.cwd, p.file) || p.file);
+      configProblems.push({ path, message: p.message, line: p.range.start.line + 1, column: p.range.start.character + 1 });
+      io.stderr.write(`bulkhead: invalid configuration ${path}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message} Using the defaults for the files it covers.\n`);
+    }
+    if (problems.length > 0) failed = true;
+    const layered = layerConfig({}, resolved.loaded?.config);
+    const config: EngineConfig = { ...layered, rules: { ...layered.rules, ...cmd.rules }, customizations: [...(layered.customizations ?? []), ...flags] };
     let read: Read;
     try {
       read = job.read ?? readBounded(target.abs);
@@ -184,7 +206,7 @@ function scan(cmd: ScanCommand, io: CliIO): number {
   }
 
   if (found.targets.length === 0) io.stderr.write(`bulkhead: no Dockerfiles or Compose files found in ${cmd.paths.join(', ')}\n`);
-  const report = { files: reports, failOn: cmd.failOn, fixMode: cmd.fix, unsafeFixes: cmd.unsafe, elapsedMs: now() - started };
+  const report = { files: reports, failOn: cmd.failOn, fixMode: cmd.fix, unsafeFixes: cmd.unsafe, elapsedMs: now() - started, ...(configProblems.length > 0 ? { configProblems } : {}) };
   io.stdout.write(FORMATTERS[cmd.format](report, { color: useColor(cmd, io), cwd: io.cwd, ...(cmd.docsUrl ? { docsUrl: cmd.docsUrl } : {}) }));
   if (failed) return EXIT_ERROR;
   return reports.some((r) => r.result.findings.some((f) => atOrAbove(f.severity, cmd.failOn))) ? EXIT_FINDINGS : EXIT_OK;
@@ -207,6 +229,15 @@ export function run(argv: readonly string[], io: CliIO): number {
         return scan(cmd, io);
       case 'checklist':
         return checklist(cmd, io);
+      case 'init': {
+        const r = writeStarterConfig(io.cwd);
+        if (r.error) {
+          io.stderr.write(`bulkhead: ${r.error}\n`);
+          return EXIT_ERROR;
+        }
+        io.stdout.write(`Wrote ${r.file}. Edit it, commit it: the editor, the CLI and CI read it.\n`);
+        return EXIT_OK;
+      }
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -19,6 +19,11 @@ export interface Customization {
 export interface EngineConfig {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly customizations?: readonly Customization[];
+  /**
+   * Policy from a config file: `# bulkhead ignore=` comments are reported as problems and
+   * suppress nothing, so every finding stays visible (e.g. in CI).
+   */
+  readonly noInlineSuppressions?: boolean;
 }
 
 export function isSeverity(v: unknown): v is Severity {

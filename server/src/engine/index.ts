@@ -10,11 +10,12 @@ import { buildDockerfileModel, type DockerfileModel } from './model/dockerfile';
 import type { AnyRule } from './rule';
 import { ALL_RULES } from './rules';
 import { runRules, type Finding, type RuleError } from './runner';
-import { parseSuppressions, type Suppression } from './suppress';
+import { forbiddenSuppressions, parseSuppressions, type Suppression } from './suppress';
 import { TextIndex } from './text';
 import type { FileKind, ParseProblem, TextEdit } from './types';
 
 export type { EngineConfig, Customization, RuleSetting, RuleSeverity } from './config';
+export { CONFIG_FILE_NAMES, isIgnoredByConfig, layerConfig, loadConfigFile, parseConfigFile, type ConfigHost, type ConfigProblem, type LoadedConfig } from './configFile';
 export type { Finding, Fix, Suggestion, RuleError } from './runner';
 export type { AnyRule, RuleMeta, ToolReference, Category, FixSafety } from './rule';
 export type { FileKind, Severity, Range, Position, TextEdit, ParseProblem } from './types';
@@ -115,6 +116,10 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
     const parsed = model.kind === 'dockerfile' ? dockerfileSuppressions(model) : composeSuppressions(model);
     suppressions = parsed.suppressions;
     problems.push(...parsed.problems);
+    if (options.config?.noInlineSuppressions) {
+      problems.push(...forbiddenSuppressions(suppressions));
+      suppressions = [];
+    }
   } catch {
     // Suppression parsing must never hide findings; without it every finding is shown.
   }

@@ -50,6 +50,19 @@ export function parseSuppressions(
   return { suppressions, problems };
 }
 
+/**
+ * The `noInlineSuppressions` policy: every parsed suppression becomes a problem at its
+ * comment, and none applies.
+ */
+export function forbiddenSuppressions(suppressions: readonly Suppression[]): ParseProblem[] {
+  return suppressions.map((s) => ({
+    code: 'suppression-forbidden',
+    message: `Inline suppressions are disabled by the configuration (noInlineSuppressions): this comment does not hide ${s.ids.join(', ')}. Fix the finding, or change the rule's severity in the config file.`,
+    range: s.comment,
+    severity: 'warning',
+  }));
+}
+
 export function findSuppression(suppressions: readonly Suppression[], ruleId: string, range: Range): Suppression | undefined {
   return suppressions.find((s) => s.ids.includes(ruleId) && (!s.lines || (range.start.line >= s.lines.from && range.start.line <= s.lines.to)));
 }

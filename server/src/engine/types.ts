@@ -25,7 +25,7 @@ export interface TextEdit {
 
 /** A problem with the input itself (not a rule finding): binary file, unknown instruction, ... */
 export interface ParseProblem {
-  readonly code: 'binary' | 'too-large' | 'empty' | 'no-from' | 'unknown-instruction' | 'unterminated-continuation' | 'unterminated-heredoc' | 'syntax';
+  readonly code: 'binary' | 'too-large' | 'empty' | 'no-from' | 'unknown-instruction' | 'unterminated-continuation' | 'unterminated-heredoc' | 'syntax' | 'suppression-forbidden';
   readonly message: string;
   readonly range: Range;
   readonly severity: 'error' | 'warning';
