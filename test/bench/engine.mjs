@@ -15,8 +15,9 @@ const { DockerfileParser } = require('dockerfile-ast');
 const YAML = require('yaml');
 
 const args = process.argv.slice(2);
-const corpus = resolve(args.find((a) => !a.startsWith('--')) ?? join(root, '../shared/corpus'));
-const rounds = Number(args[args.indexOf('--rounds') + 1]) || 5;
+const roundsAt = args.indexOf('--rounds');
+const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) || 5 : 5;
+const corpus = resolve(args.find((a, i) => !a.startsWith('--') && i !== roundsAt + 1) ?? join(root, '../shared/corpus'));
 if (!existsSync(corpus)) {
   console.error(`corpus not found: ${corpus}`);
   process.exit(2);
