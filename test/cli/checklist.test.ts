@@ -1,0 +1,117 @@
+/**
+ * `bulkhead checklist` (issue 7), spawned from the shipped bundle: JSON pinned for a small
+ * fixture (rule lists aside, which grow as rules land), Markdown, text without colour when
+ * not a TTY, CI detection and confirmations at the root of the directory given.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { cli, ensureBundle, removeTree, tempTree } from './helpers';
+
+const FILES = {
+  'app/Dockerfile': ['FROM node:20.18-bookworm-slim', 'USER 10001', 'CMD ["node", "server.js"]', ''].join('\n'),
+  '.github/workflows/release.yml': ['jobs:', '  release:', '    steps:', '      - name: Grype', '        run: grype ghcr.io/acme/app:1.2.3', ''].join('\n'),
+  '.bulkhead/checklist.json': JSON.stringify({ confirmations: [{ item: 'daemon-hardening', note: 'rootless Docker on all hosts', by: 'ops', date: '2026-01-05' }] }),
+};
+
+const strip = <T extends { rules?: unknown }>(i: T) => {
+  const { rules: _rules, ...rest } = i;
+  return rest;
+};
+
+describe('bulkhead checklist', () => {
+  let dir: string;
+  before(() => {
+    ensureBundle();
+    dir = tempTree(FILES);
+  });
+  after(() => removeTree(dir));
+
+  it('--format json: pinned items for a small fixture', () => {
+    const r = cli(['checklist', '.', '--format', 'json'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.equal(json.version, 1);
+    assert.deepEqual(Object.keys(json), ['version', 'items', 'subjects', 'workspace', 'counts']);
+    assert.deepEqual(json.subjects.map((s: { id: string; kind: string }) => [s.id, s.kind]), [['app/Dockerfile', 'dockerfile']]);
+    const byId = (list: { id: string }[], id: string) => strip(list.find((i) => i.id === id) as { id: string; status: string; rules?: unknown });
+    const items = json.subjects[0].items;
+    assert.deepEqual(byId(items, 'non-root-user'), {
+      id: 'non-root-user',
+      status: 'pass',
+      summary: 'USER 10001 on line 2',
+      evidence: [{ text: 'USER 10001 on line 2', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } } }],
+      findings: [],
+    });
+    assert.deepEqual(byId(items, 'healthcheck'), {
+      id: 'healthcheck',
+      status: 'fail',
+      summary: '1 finding (missing-healthcheck)',
+      evidence: [],
+      findings: [
+        {
+          ruleId: 'missing-healthcheck',
+          message: items.find((i: { id: string }) => i.id === 'healthcheck').findings[0].message,
+          severity: 'low',
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } },
+        },
+      ],
+    });
+    assert.deepEqual(byId(json.workspace, 'base-image-scan'), {
+      id: 'base-image-scan',
+      status: 'pass',
+      summary: 'Grype scans images in .github/workflows/release.yml, step "Grype" (line 5)',
+      evidence: [
+        {
+          text: 'Grype scans images in .github/workflows/release.yml, step "Grype" (line 5)',
+          path: '.github/workflows/release.yml',
+          range: { start: { line: 4, character: 8 }, end: { line: 4, character: 42 } },
+        },
+      ],
+      findings: [],
+    });
+    assert.deepEqual(byId(json.workspace, 'daemon-hardening'), {
+      id: 'daemon-hardening',
+      status: 'confirmed',
+      summary: 'Confirmed: rootless Docker on all hosts',
+      evidence: [],
+      findings: [],
+      question: 'Do the Docker hosts run rootless or with userns-remap, and is the daemon API TLS-protected (or not exposed)?',
+      confirmation: { item: 'daemon-hardening', note: 'rootless Docker on all hosts', by: 'ops', date: '2026-01-05' },
+    });
+    assert.deepEqual(byId(json.workspace, 'secret-rotation'), {
+      id: 'secret-rotation',
+      status: 'human',
+      summary: 'Where do secrets live and how are they rotated?',
+      evidence: [],
+      findings: [],
+      question: 'Where do secrets live and how are they rotated?',
+    });
+  });
+
+  it('--format markdown', () => {
+    const r = cli(['checklist', '.', '--format', 'markdown'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], '# Container hardening checklist');
+    assert.ok(lines.includes('## `app/Dockerfile` — ' + /— (\d+)%/.exec(r.stdout)?.[1] + '%'));
+    assert.ok(lines.includes('| ✅ pass | Runs as a non-root user (`non-root-user`, CIS 4.1, 5.24) | USER 10001 on line 2 |'), r.stdout);
+    assert.ok(lines.some((l) => l.startsWith('| ❌ fail | Healthcheck defined (`healthcheck`, CIS 4.6, 5.27) | line 1: ')));
+    assert.ok(lines.includes('| ☑️ confirmed | Host and daemon hardened (TLS on the API, rootless or userns-remap) (`daemon-hardening`, CIS 2.1, 2.7, 2.9) | rootless Docker on all hosts — ops, 2026-01-05<br>(Do the Docker hosts run rootless or with userns-remap, and is the daemon API TLS-protected (or not exposed)?) |'));
+  });
+
+  it('text: no ANSI codes when stdout is not a TTY; --color forces them', () => {
+    const plain = cli(['checklist', 'app'], dir);
+    assert.equal(plain.status, 0);
+    assert.doesNotMatch(plain.stdout, new RegExp(String.fromCharCode(27)));
+    assert.match(plain.stdout, /^Hardening checklist\n\napp\/Dockerfile {2}\d+% {2}\d+ pass {2}1 fail/);
+    assert.match(plain.stdout, /\n {2}✔ non-root-user +Runs as a non-root user\n {6}USER 10001 on line 2\n/);
+    const colored = cli(['checklist', 'app', '--color'], dir);
+    assert.match(colored.stdout, new RegExp(String.fromCharCode(27) + '\\[32m'));
+  });
+
+  it('usage errors exit 2', () => {
+    assert.equal(cli(['checklist', '--format', 'sarif'], dir).status, 2);
+    assert.equal(cli(['checklist', '--fail-on', 'high'], dir).status, 2);
+    assert.equal(cli(['checklist', 'missing-dir'], dir).status, 2);
+  });
+});
