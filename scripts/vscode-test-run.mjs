@@ -134,15 +134,22 @@ class Session {
     say(`${this.name}: code-server ready on ${this.url} (${elapsed(t0)})`);
   }
 
-  /** SIGTERM, wait up to 10 s for the session's processes to end, then SIGKILL the group. */
+  /**
+   * SIGTERM to the whole process group (code-server, extension host, language server, agent
+   * host), wait up to 10 s for the session's processes to end, then SIGKILL what is left. The
+   * wait matters: a live extension host would recreate files in the folder deleted next.
+   */
   async stop() {
     live.delete(this);
     const pid = this.child?.pid;
+    const t0 = Date.now();
     if (pid) {
-      try { process.kill(pid, 'SIGTERM'); } catch { /* already gone */ }
+      try { process.kill(-pid, 'SIGTERM'); } catch { /* already gone */ }
       const deadline = Date.now() + 10_000;
       while (Date.now() < deadline && sessionAlive(pid)) await new Promise((r) => setTimeout(r, 100));
+      const left = sessionAlive(pid);
       try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+      say(`${this.name}: code-server stopped (${elapsed(t0)}${left ? ', some processes needed SIGKILL' : ''})`);
     }
     if (!flag('--keep')) fs.rmSync(this.dir, { recursive: true, force: true });
     else say(`${this.name}: kept ${this.dir}`);
