@@ -4,6 +4,8 @@ import dockerfile_addRemoteUnverified from './dockerfile/add-remote-unverified';
 import dockerfile_copySecretFile from './dockerfile/copy-secret-file';
 import dockerfile_curlPipeShell from './dockerfile/curl-pipe-shell';
 import dockerfile_execForm from './dockerfile/exec-form';
+import dockerfile_exposeInvalid from './dockerfile/expose-invalid';
+import dockerfile_exposeSensitivePort from './dockerfile/expose-sensitive-port';
 import dockerfile_exposeSsh from './dockerfile/expose-ssh';
 import dockerfile_fromLatest from './dockerfile/from-latest';
 import dockerfile_fromUntagged from './dockerfile/from-untagged';
@@ -25,6 +27,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_copySecretFile,
   dockerfile_curlPipeShell,
   dockerfile_execForm,
+  dockerfile_exposeInvalid,
+  dockerfile_exposeSensitivePort,
   dockerfile_exposeSsh,
   dockerfile_fromLatest,
   dockerfile_fromUntagged,
