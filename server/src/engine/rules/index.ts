@@ -3,6 +3,7 @@ import type { AnyRule } from '../rule';
 import dockerfile_addRemoteUnverified from './dockerfile/add-remote-unverified';
 import dockerfile_copySecretFile from './dockerfile/copy-secret-file';
 import dockerfile_curlPipeShell from './dockerfile/curl-pipe-shell';
+import dockerfile_duplicateInstruction from './dockerfile/duplicate-instruction';
 import dockerfile_execForm from './dockerfile/exec-form';
 import dockerfile_exposeInvalid from './dockerfile/expose-invalid';
 import dockerfile_exposeSensitivePort from './dockerfile/expose-sensitive-port';
@@ -15,9 +16,14 @@ import dockerfile_lastUserRoot from './dockerfile/last-user-root';
 import dockerfile_missingHealthcheck from './dockerfile/missing-healthcheck';
 import dockerfile_missingUser from './dockerfile/missing-user';
 import dockerfile_noSudo from './dockerfile/no-sudo';
+import dockerfile_ociLabels from './dockerfile/oci-labels';
+import dockerfile_onbuildTrigger from './dockerfile/onbuild-trigger';
 import dockerfile_pkgSignatureBypass from './dockerfile/pkg-signature-bypass';
 import dockerfile_preferCopy from './dockerfile/prefer-copy';
+import dockerfile_runInsecureFlag from './dockerfile/run-insecure-flag';
 import dockerfile_secretInEnvArg from './dockerfile/secret-in-env-arg';
+import dockerfile_volumeSensitivePath from './dockerfile/volume-sensitive-path';
+import dockerfile_workdirSystemDir from './dockerfile/workdir-system-dir';
 import compose_composeCapDropAll from './compose/compose-cap-drop-all';
 import compose_composeMemoryLimit from './compose/compose-memory-limit';
 import compose_composePrivileged from './compose/compose-privileged';
@@ -26,6 +32,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_addRemoteUnverified,
   dockerfile_copySecretFile,
   dockerfile_curlPipeShell,
+  dockerfile_duplicateInstruction,
   dockerfile_execForm,
   dockerfile_exposeInvalid,
   dockerfile_exposeSensitivePort,
@@ -38,9 +45,14 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_missingHealthcheck,
   dockerfile_missingUser,
   dockerfile_noSudo,
+  dockerfile_ociLabels,
+  dockerfile_onbuildTrigger,
   dockerfile_pkgSignatureBypass,
   dockerfile_preferCopy,
+  dockerfile_runInsecureFlag,
   dockerfile_secretInEnvArg,
+  dockerfile_volumeSensitivePath,
+  dockerfile_workdirSystemDir,
   compose_composeCapDropAll,
   compose_composeMemoryLimit,
   compose_composePrivileged,
