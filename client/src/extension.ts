@@ -43,7 +43,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: selector,
+    // Config files are synced too: the server reads unsaved `.bulkhead.yaml` buffers before the
+    // disk and reports their problems in them (its own watcher sees changes on disk).
+    documentSelector: [...selector, { scheme: 'file', pattern: '**/.bulkhead.{yaml,yml,json}' }],
     outputChannel: output,
     synchronize: { configurationSection: SETTINGS_SECTION },
     diagnosticPullOptions: { onChange: true, onSave: true },

@@ -139,7 +139,7 @@ export function quickFixes(params: CodeActionParams, doc: TextDocument, analysis
   }
   // The document-wide fix-all joins the list when it does more than a single quick fix would.
   if (out.length > 0 && result.findings.filter((f) => f.fix?.safety === 'safe').length > 1) {
-    const action = fixAllAction(doc, analysis.kind, CodeActionKind.QuickFix, configOf(analysis.settings), env);
+    const action = fixAllAction(doc, analysis.kind, CodeActionKind.QuickFix, analysis.config ?? configOf(analysis.settings), env);
     if (action) out.push(action);
   }
   return out;

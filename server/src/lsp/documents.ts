@@ -5,13 +5,15 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../../../shared/src/settings';
-import type { AnalysisResult, FileKind } from '../engine/index';
+import type { AnalysisResult, EngineConfig, FileKind } from '../engine/index';
 
 export interface Analysis {
   readonly uri: string;
   readonly version: number;
   readonly kind: FileKind;
   readonly settings: Settings;
+  /** The engine configuration used: settings under the nearest `.bulkhead.yaml` (lsp/config.ts). */
+  readonly config?: EngineConfig;
   /** Undefined when analysis is disabled for this document (`bulkhead.enable` false). */
   readonly result: AnalysisResult | undefined;
   readonly durationMs: number;

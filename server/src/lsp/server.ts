@@ -9,6 +9,8 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  WatchKind,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
   ResponseError,
@@ -17,18 +19,20 @@ import {
   type CodeAction,
   type DocumentDiagnosticReport,
   type Connection,
+  type DidChangeWatchedFilesParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPOSE_LANGUAGE_ID, DOCKERFILE_LANGUAGE_ID, FIX_ALL_KIND } from '../../../shared/src/ids';
 import { RevalidateRequest, StatusNotification, type RevalidateResult, type StatusParams } from '../../../shared/src/protocol';
 import type { Settings } from '../../../shared/src/settings';
-import { analyze, kindFromName, type AnyRule, type FileKind } from '../engine/index';
+import { analyze, kindFromName, type AnyRule, type EngineConfig, type FileKind } from '../engine/index';
 import { configOf, fixAllAction, quickFixes, wants, type CodeActionEnv } from './codeActions';
 import { toDiagnostics } from './diagnostics';
 import { registerChecklist } from './checklist';
 import { AnalysisCache, type Analysis } from './documents';
 import { SettingsCache } from './settings';
+import { CONFIG_GLOB, EditorConfigs, isConfigUri } from './config';
 
 export interface ServerOptions {
   /** Directory holding `docs/rules/<id>.md` (the extension root; main.ts passes dist/..). */
@@ -69,12 +73,17 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   const log = (m: string) => connection.console.log(m);
   const logError = (m: string) => connection.console.error(m);
   const settings = new SettingsCache(connection, log);
+  /** `.bulkhead.yaml` discovery per workspace folder; open buffers are read before the disk. */
+  const configs = new EditorConfigs((uri) => documents.get(uri)?.getText());
+  /** Settings' customizations under the nearest config (inline comment > config > settings > defaults). */
+  const effective = (uri: string, s: Settings): { config: EngineConfig; ignored: boolean } => configs.effective(uri, configOf(s));
   /** Rule crashes already written to the output channel (each is reported once). */
   const reportedCrashes = new Set<string>();
   let pull = false;
   let refreshSupport = false;
   let documentChanges = false;
   let dynamicConfiguration = false;
+  let dynamicWatch = false;
 
   /** Handlers never take the server down: log, and answer with an empty result. */
   const guard =
@@ -113,10 +122,16 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       .catch(() => undefined);
   };
 
-  const checklist = registerChecklist(connection, {
+  const watchedFileHandlers: ((p: DidChangeWatchedFilesParams) => void)[] = [];
+  const checklistConnection = Object.create(connection, {
+    onDidChangeWatchedFiles: { value: (h: (p: DidChangeWatchedFilesParams) => void) => (watchedFileHandlers.push(h), { dispose: () => undefined }) },
+  }) as Connection;
+  const checklist = registerChecklist(checklistConnection, {
     config: async (uri) => {
       const s = await settings.get(uri);
-      return s.enable ? configOf(s) : undefined;
+      if (!s.enable) return undefined;
+      const e = effective(uri, s);
+      return e.ignored ? undefined : e.config;
     },
     rules: options.rules,
     now,
@@ -130,10 +145,12 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       settings: (uri) => settings.get(uri),
       analyse(doc: TextDocument, kind: FileKind, s: Settings): Analysis {
         const started = now();
-        const result = s.enable
-          ? analyze(doc.getText(), { kind, path: doc.uri, config: configOf(s), ...(options.rules ? { rules: options.rules } : {}) })
-          : undefined;
-        return { uri: doc.uri, version: doc.version, kind, settings: s, result, durationMs: now() - started };
+        const e = effective(doc.uri, s);
+        const result =
+          s.enable && !e.ignored
+            ? analyze(doc.getText(), { kind, path: doc.uri, config: e.config, ...(options.rules ? { rules: options.rules } : {}) })
+            : undefined;
+        return { uri: doc.uri, version: doc.version, kind, settings: s, config: e.config, result, durationMs: now() - started };
       },
       analysed(a) {
         for (const e of a.result?.errors ?? []) {
@@ -144,15 +161,50 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         }
         sendStatus(a);
         if (!pull) publish(a);
+        syncConfigDiagnostics();
         checklist.analysed(a.uri, a.kind, a.result);
       },
     },
     options.debounceMs ?? 150,
   );
 
+  /** Config-file diagnostics last pushed, per URI (JSON), so only changes are sent. */
+  const pushedConfig = new Map<string, string>();
+  /** Pushes the problems of every config loaded so far; open config buffers of pull clients are pulled instead. */
+  const syncConfigDiagnostics = () => {
+    const all = documents.all();
+    // Every open document's config is loaded (cached), so the set does not depend on which were analysed yet.
+    for (const d of all) if (documentKind(d)) configs.forUri(d.uri);
+    const open = all.filter((d) => isConfigUri(d.uri)).map((d) => d.uri);
+    const wanted = configs.diagnostics(open);
+    for (const uri of pushedConfig.keys()) if (!wanted.has(uri)) wanted.set(uri, []);
+    for (const [uri, diagnostics] of wanted) {
+      const items = pull && documents.get(uri) ? [] : diagnostics;
+      const key = JSON.stringify(items);
+      if ((pushedConfig.get(uri) ?? '[]') === key) continue;
+      if (items.length > 0) pushedConfig.set(uri, key);
+      else pushedConfig.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: items }).catch(() => undefined);
+    }
+  };
+
+  /** A config changed (disk or editor buffer): forget every config read, re-analyse after a short debounce. */
+  let configTimer: ReturnType<typeof setTimeout> | undefined;
+  const configChanged = () => {
+    configs.clear();
+    if (configTimer !== undefined) clearTimeout(configTimer);
+    configTimer = setTimeout(() => {
+      configTimer = undefined;
+      void revalidateAll()
+        .then(syncConfigDiagnostics)
+        .catch((e: unknown) => logError(`config change: ${message(e)}`));
+    }, options.debounceMs ?? 150);
+  };
+
   /** Re-analyse every open document (settings changed, revalidate command). */
   const revalidateAll = async (): Promise<number> => {
     settings.clear();
+    configs.clear();
     cache.invalidate();
     const open = documents.all().filter((d) => documentKind(d));
     if (pull) {
@@ -172,6 +224,9 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     settings.supported = !!caps.workspace?.configuration;
     dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    dynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    configs.setFolders(folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -188,6 +243,10 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         .register(DidChangeConfigurationNotification.type, { section: 'bulkhead' })
         .catch((e: unknown) => logError(`register: ${message(e)}`));
     }
+    if (dynamicWatch) {
+      const watchers = [{ globPattern: CONFIG_GLOB, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete }];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e: unknown) => logError(`register config watcher: ${message(e)}`));
+    }
     checklist.initialized();
     log(`Bulkhead server started (${pull ? 'pull' : 'push'} diagnostics).`);
   });
@@ -198,6 +257,12 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   const justOpened = new Set<string>();
   documents.onDidOpen(
     guard('didOpen', undefined, async (e) => {
+      if (isConfigUri(e.document.uri)) {
+        justOpened.add(e.document.uri);
+        // The buffer now stands in for the disk: it may differ from what was read.
+        configChanged();
+        return;
+      }
       if (pull) return; // the client pulls
       justOpened.add(e.document.uri);
       await cache.request(e.document.uri, false);
@@ -205,6 +270,10 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   );
   documents.onDidChangeContent(
     guard('didChange', undefined, async (e) => {
+      if (isConfigUri(e.document.uri)) {
+        if (!justOpened.delete(e.document.uri)) configChanged();
+        return;
+      }
       if (pull || justOpened.delete(e.document.uri)) return;
       const s = await settings.get(e.document.uri);
       if (s.run === 'onType') await cache.request(e.document.uri, true);
@@ -221,6 +290,12 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   documents.onDidClose(
     guard('didClose', undefined, (e) => {
       const uri = e.document.uri;
+      if (isConfigUri(uri)) {
+        // The disk stands in again (the buffer may have been closed without saving).
+        pushedConfig.delete(uri);
+        configChanged();
+        return;
+      }
       cache.delete(uri);
       settings.delete(uri);
       checklist.closed(uri);
@@ -236,6 +311,9 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       async (params, token): Promise<DocumentDiagnosticReport> => {
         const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
         const doc = documents.get(params.textDocument.uri);
+        if (doc && isConfigUri(doc.uri)) {
+          return { kind: DocumentDiagnosticReportKind.Full, items: configs.diagnostics([doc.uri]).get(doc.uri) ?? [] };
+        }
         if (!doc || !documentKind(doc)) return empty;
         const s = await settings.get(doc.uri);
         let a: Analysis | undefined;
@@ -272,12 +350,19 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         const current = documents.get(doc.uri);
         // Versioned: an edit computed for an older text is dropped, never applied.
         if (!s.enable || !current || current.version !== version) return out;
-        const action = fixAllAction(current, kind, FIX_ALL_KIND, configOf(s), env());
+        const e = effective(doc.uri, s);
+        if (e.ignored) return out;
+        const action = fixAllAction(current, kind, FIX_ALL_KIND, e.config, env());
         if (action) out.push(action);
       }
       return out;
     }),
   );
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const h of watchedFileHandlers) h(params);
+    if (params.changes.some((c) => isConfigUri(c.uri))) configChanged();
+  });
 
   connection.onDidChangeConfiguration(
     guard('didChangeConfiguration', undefined, async () => {
@@ -294,6 +379,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   return {
     documents,
     dispose() {
+      if (configTimer !== undefined) clearTimeout(configTimer);
       cache.dispose();
       checklist.dispose();
     },

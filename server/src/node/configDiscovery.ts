@@ -1,13 +1,16 @@
 /**
- * Configuration discovery on disk, shared by the CLI and the language server: for each
- * analysed file, the nearest `.bulkhead.yaml` / `.yml` / `.json` walking up from its folder,
- * stopping at the root (the scan root or workspace folder). Parsing, validation and
- * `extends` are the engine's (configFile.ts); this file only reads files. Results are
- * cached per folder, so a scan of many files reads each config once.
+ * Configuration discovery, shared by the CLI (server/src/cli/run.ts) and the language server
+ * (server/src/lsp/config.ts): for each analysed file, the nearest `.bulkhead.yaml` / `.yml` /
+ * `.json` walking up from its folder, stopping at the root (the scan root or workspace
+ * folder). Parsing, validation and `extends` are the engine's (configFile.ts); this file only
+ * reads files, through a reader the host may replace (the server reads open editor buffers
+ * first). Results are cached per folder, so a scan of many files reads each config once.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES, isIgnoredByConfig, loadConfigFile, type ConfigHost, type LoadedConfig } from '../engine';
+
+export { CONFIG_FILE_NAMES };
 
 export interface ResolvedConfig {
   /** The config file that applies (absolute), or undefined: defaults. */
@@ -28,7 +31,7 @@ export interface ConfigResolverOptions {
   readonly read?: (file: string) => string | undefined;
 }
 
-function readDisk(file: string): string | undefined {
+export function readDisk(file: string): string | undefined {
   try {
     if (!statSync(file).isFile()) return undefined;
     return readFileSync(file, 'utf8');
@@ -37,7 +40,7 @@ function readDisk(file: string): string | undefined {
   }
 }
 
-function isInside(child: string, parent: string): boolean {
+export function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
@@ -94,6 +97,11 @@ export class ConfigResolver {
     const loaded = this.load(file);
     const rel = relative(dirname(file), abs).split(sep).join('/');
     return { file, loaded, ignored: isIgnoredByConfig(loaded, rel) };
+  }
+
+  /** Every configuration loaded so far (file → result), for hosts that report config problems. */
+  loadedConfigs(): ReadonlyMap<string, LoadedConfig> {
+    return this.loaded;
   }
 
   /** Forget everything read (a config file changed). */
