@@ -107,6 +107,24 @@ export interface DockerfileModel {
 
 const VAR = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
+/** A `$NAME` / `${NAME}` / `${NAME:-word}` reference with its offsets in the text it was found in. */
+export interface VariableRef {
+  readonly name: string;
+  /** `:-`, `-`, `:+`, `+`, or undefined for a plain reference. */
+  readonly op: string | undefined;
+  readonly word: string | undefined;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The variable references in `text` (a FROM image, an EXPOSE word), in order. */
+export function variableRefs(text: string): VariableRef[] {
+  return [...text.matchAll(VAR)].map((m) => ({ name: (m[1] ?? m[4]) as string, op: m[2], word: m[3], start: m.index, end: m.index + m[0].length }));
+}
+
+/** Build arguments BuildKit defines for every FROM (docs: "Automatic platform ARGs in the global scope"). */
+export const PREDEFINED_ARGS = new Set(['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE', 'BUILDKIT_SBOM_SCAN_STAGE', 'BUILDKIT_SBOM_SCAN_CONTEXT']);
+
 /** Substitutes variables from `scope`; returns undefined if any variable cannot be resolved. */
 export function substitute(text: string, scope: ReadonlyMap<string, string | undefined>): string | undefined {
   let unknown = false;

@@ -2,13 +2,16 @@
 import type { AnyRule } from '../rule';
 import dockerfile_addRemoteUnverified from './dockerfile/add-remote-unverified';
 import dockerfile_copySecretFile from './dockerfile/copy-secret-file';
+import dockerfile_copyWholeStage from './dockerfile/copy-whole-stage';
 import dockerfile_curlPipeShell from './dockerfile/curl-pipe-shell';
 import dockerfile_duplicateInstruction from './dockerfile/duplicate-instruction';
 import dockerfile_execForm from './dockerfile/exec-form';
 import dockerfile_exposeInvalid from './dockerfile/expose-invalid';
 import dockerfile_exposeSensitivePort from './dockerfile/expose-sensitive-port';
 import dockerfile_exposeSsh from './dockerfile/expose-ssh';
+import dockerfile_fromArgUndefined from './dockerfile/from-arg-undefined';
 import dockerfile_fromLatest from './dockerfile/from-latest';
+import dockerfile_fromNoDigest from './dockerfile/from-no-digest';
 import dockerfile_fromUntagged from './dockerfile/from-untagged';
 import dockerfile_hardcodedSecret from './dockerfile/hardcoded-secret';
 import dockerfile_insecureDownload from './dockerfile/insecure-download';
@@ -22,6 +25,8 @@ import dockerfile_pkgSignatureBypass from './dockerfile/pkg-signature-bypass';
 import dockerfile_preferCopy from './dockerfile/prefer-copy';
 import dockerfile_runInsecureFlag from './dockerfile/run-insecure-flag';
 import dockerfile_secretInEnvArg from './dockerfile/secret-in-env-arg';
+import dockerfile_stageReference from './dockerfile/stage-reference';
+import dockerfile_untrustedRegistry from './dockerfile/untrusted-registry';
 import dockerfile_volumeSensitivePath from './dockerfile/volume-sensitive-path';
 import dockerfile_workdirSystemDir from './dockerfile/workdir-system-dir';
 import compose_composeCapDropAll from './compose/compose-cap-drop-all';
@@ -31,13 +36,16 @@ import compose_composePrivileged from './compose/compose-privileged';
 export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_addRemoteUnverified,
   dockerfile_copySecretFile,
+  dockerfile_copyWholeStage,
   dockerfile_curlPipeShell,
   dockerfile_duplicateInstruction,
   dockerfile_execForm,
   dockerfile_exposeInvalid,
   dockerfile_exposeSensitivePort,
   dockerfile_exposeSsh,
+  dockerfile_fromArgUndefined,
   dockerfile_fromLatest,
+  dockerfile_fromNoDigest,
   dockerfile_fromUntagged,
   dockerfile_hardcodedSecret,
   dockerfile_insecureDownload,
@@ -51,6 +59,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_preferCopy,
   dockerfile_runInsecureFlag,
   dockerfile_secretInEnvArg,
+  dockerfile_stageReference,
+  dockerfile_untrustedRegistry,
   dockerfile_volumeSensitivePath,
   dockerfile_workdirSystemDir,
   compose_composeCapDropAll,
