@@ -85,7 +85,7 @@ function configFor(rule: AnyRule, options: unknown): EngineConfig {
 }
 
 function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string))].sort();
 }
 
 function describeFindings(findings: readonly Finding[]): string {
