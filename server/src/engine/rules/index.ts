@@ -7,6 +7,7 @@ import dockerfile_curlPipeShell from './dockerfile/curl-pipe-shell';
 import dockerfile_duplicateInstruction from './dockerfile/duplicate-instruction';
 import dockerfile_execForm from './dockerfile/exec-form';
 import dockerfile_exposeInvalid from './dockerfile/expose-invalid';
+import dockerfile_exposePrivilegedPort from './dockerfile/expose-privileged-port';
 import dockerfile_exposeSensitivePort from './dockerfile/expose-sensitive-port';
 import dockerfile_exposeSsh from './dockerfile/expose-ssh';
 import dockerfile_fromArgUndefined from './dockerfile/from-arg-undefined';
@@ -18,17 +19,26 @@ import dockerfile_insecureDownload from './dockerfile/insecure-download';
 import dockerfile_lastUserRoot from './dockerfile/last-user-root';
 import dockerfile_missingHealthcheck from './dockerfile/missing-healthcheck';
 import dockerfile_missingUser from './dockerfile/missing-user';
+import dockerfile_noPasswordInBuild from './dockerfile/no-password-in-build';
+import dockerfile_noSetuidBits from './dockerfile/no-setuid-bits';
 import dockerfile_noSudo from './dockerfile/no-sudo';
+import dockerfile_noWorldWritable from './dockerfile/no-world-writable';
+import dockerfile_nonsensicalCommand from './dockerfile/nonsensical-command';
 import dockerfile_ociLabels from './dockerfile/oci-labels';
 import dockerfile_onbuildTrigger from './dockerfile/onbuild-trigger';
 import dockerfile_pkgSignatureBypass from './dockerfile/pkg-signature-bypass';
 import dockerfile_preferCopy from './dockerfile/prefer-copy';
 import dockerfile_runInsecureFlag from './dockerfile/run-insecure-flag';
 import dockerfile_secretInEnvArg from './dockerfile/secret-in-env-arg';
+import dockerfile_sshdInImage from './dockerfile/sshd-in-image';
 import dockerfile_stageReference from './dockerfile/stage-reference';
 import dockerfile_untrustedRegistry from './dockerfile/untrusted-registry';
+import dockerfile_userNotNumeric from './dockerfile/user-not-numeric';
+import dockerfile_useraddNoLogInit from './dockerfile/useradd-no-log-init';
+import dockerfile_useraddNonUnique from './dockerfile/useradd-non-unique';
 import dockerfile_volumeSensitivePath from './dockerfile/volume-sensitive-path';
 import dockerfile_workdirSystemDir from './dockerfile/workdir-system-dir';
+import dockerfile_writableAppFiles from './dockerfile/writable-app-files';
 import compose_composeCapDropAll from './compose/compose-cap-drop-all';
 import compose_composeMemoryLimit from './compose/compose-memory-limit';
 import compose_composePrivileged from './compose/compose-privileged';
@@ -41,6 +51,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_duplicateInstruction,
   dockerfile_execForm,
   dockerfile_exposeInvalid,
+  dockerfile_exposePrivilegedPort,
   dockerfile_exposeSensitivePort,
   dockerfile_exposeSsh,
   dockerfile_fromArgUndefined,
@@ -52,17 +63,26 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_lastUserRoot,
   dockerfile_missingHealthcheck,
   dockerfile_missingUser,
+  dockerfile_noPasswordInBuild,
+  dockerfile_noSetuidBits,
   dockerfile_noSudo,
+  dockerfile_noWorldWritable,
+  dockerfile_nonsensicalCommand,
   dockerfile_ociLabels,
   dockerfile_onbuildTrigger,
   dockerfile_pkgSignatureBypass,
   dockerfile_preferCopy,
   dockerfile_runInsecureFlag,
   dockerfile_secretInEnvArg,
+  dockerfile_sshdInImage,
   dockerfile_stageReference,
   dockerfile_untrustedRegistry,
+  dockerfile_userNotNumeric,
+  dockerfile_useraddNoLogInit,
+  dockerfile_useraddNonUnique,
   dockerfile_volumeSensitivePath,
   dockerfile_workdirSystemDir,
+  dockerfile_writableAppFiles,
   compose_composeCapDropAll,
   compose_composeMemoryLimit,
   compose_composePrivileged,
