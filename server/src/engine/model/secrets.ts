@@ -118,3 +118,100 @@ export function secretFileKind(path: string, dest = ''): string | undefined {
   if (/\.pem$/i.test(base) && PEM_KEY.test(base.slice(0, -4))) return 'private key';
   return undefined;
 }
+
+// ---- secrets in RUN: secret mounts, credential set-up commands -------------------------
+
+export interface SecretMount {
+  readonly id: string | undefined;
+  /** Where the secret file is mounted (`target=`, default `/run/secrets/<id>`); undefined for `env=`-only mounts. */
+  readonly target: string | undefined;
+  /** `env=NAME`: the secret is exposed as an environment variable instead of (or besides) a file. */
+  readonly env: string | undefined;
+}
+
+/** `RUN --mount=type=secret,...` mounts of an instruction's flags (BuildKit syntax: `id`, `target`/`dst`/`destination`, `env`). */
+export function secretMounts(flags: readonly { readonly name: string; readonly value: string | undefined }[]): SecretMount[] {
+  const out: SecretMount[] = [];
+  for (const f of flags) {
+    if (f.name !== 'mount' || f.value === undefined) continue;
+    const kv = new Map(f.value.split(',').map((p) => [p.slice(0, p.indexOf('=') < 0 ? p.length : p.indexOf('=')).trim().toLowerCase(), p.includes('=') ? p.slice(p.indexOf('=') + 1).trim() : '']));
+    if (kv.get('type') !== 'secret') continue;
+    const id = kv.get('id') || undefined;
+    const env = kv.get('env') || undefined;
+    const explicit = kv.get('target') || kv.get('dst') || kv.get('destination') || undefined;
+    const target = explicit ?? (env && !id ? undefined : `/run/secrets/${id ?? ''}`);
+    out.push({ id: id ?? (explicit ? explicit.slice(explicit.lastIndexOf('/') + 1) : undefined), target, env });
+  }
+  return out;
+}
+
+/** Files that hold credentials once written: package-manager, registry, VCS and cloud CLI configs. */
+const CREDENTIAL_CONFIG = /(?:^|\/)(?:\.npmrc|\.yarnrc(?:\.yml)?|\.pypirc|pip\.conf|pip\.ini|\.netrc|_netrc|\.git-credentials|\.gem\/credentials|\.docker\/config\.json|\.m2\/settings\.xml|\.gradle\/gradle\.properties|\.aws\/credentials|\.composer\/auth\.json|auth\.json|\.cargo\/credentials(?:\.toml)?|\.config\/gh\/hosts\.yml)$/;
+
+/** True for a path whose file stores credentials for a package manager, registry or cloud CLI. */
+export function isCredentialConfigPath(path: string): boolean {
+  return CREDENTIAL_CONFIG.test(path.replace(/\/+$/, ''));
+}
+
+/** Keys of npm/yarn/pnpm config that hold credentials (`//registry/:_authToken`, `npmAuthToken`). */
+const NPM_AUTH_KEY = /(?:^|:)_(?:authToken|auth|password)$|^npmAuthToken$|^npmAuthIdent$/;
+
+export interface CredentialSetup {
+  /** The CLI (`aws`, `docker`, `npm`, ...). */
+  readonly tool: string;
+  /** First and last word of what configures the credential (`aws configure set aws_secret_access_key`). */
+  readonly from: Word;
+  readonly to: Word;
+  /** Where the tool stores the credential, as a path fragment a later `rm` would name. */
+  readonly stores: string;
+}
+
+interface Word {
+  readonly value: string;
+  readonly range: import('../types').Range;
+}
+
+/** A literal that is obviously not a credential (`test`, `dummy`, `x`); variables are real values. */
+function literalPlaceholder(value: string | undefined): boolean {
+  return value !== undefined && !value.includes('$') && isPlaceholderValue(value);
+}
+
+/**
+ * A command that stores a credential in the image: `aws configure set aws_secret_access_key`,
+ * `gcloud auth activate-service-account`, `az login -p`, `doctl auth init -t`, `docker login -p`
+ * (also `--password-stdin`: the token still lands in `~/.docker/config.json`), `npm config set
+ * //…:_authToken`. `name` and `args` come from the shell model after unwrapping wrappers.
+ */
+export function credentialSetup(name: Word | undefined, args: readonly Word[]): CredentialSetup | undefined {
+  if (!name) return undefined;
+  const tool = name.value.slice(name.value.lastIndexOf('/') + 1);
+  const v = args.map((a) => a.value);
+  const flag = (...names: string[]) => args.find((a) => names.some((n) => a.value === n || a.value.startsWith(n + '=')));
+  if (tool === 'aws' && v[0] === 'configure' && v[1] === 'set' && /(?:^|\.)aws_(?:secret_access_key|session_token)$/.test(v[2] ?? '') && !literalPlaceholder(v[3])) {
+    return { tool, from: name, to: args[2]!, stores: '.aws' };
+  }
+  if (tool === 'gcloud' && v[0] === 'auth' && v[1] === 'activate-service-account') return { tool, from: name, to: args[1]!, stores: 'gcloud' };
+  if (tool === 'az' && v[0] === 'login') {
+    const p = flag('-p', '--password');
+    if (p) return { tool, from: name, to: p, stores: '.azure' };
+  }
+  if (tool === 'doctl' && v[0] === 'auth' && v[1] === 'init') {
+    const t = flag('-t', '--access-token');
+    if (t) return { tool, from: name, to: t, stores: 'doctl' };
+  }
+  if (['docker', 'podman', 'buildah', 'skopeo', 'helm', 'oras', 'crane'].includes(tool) && (v[0] === 'login' || (v[0] === 'registry' && v[1] === 'login') || (tool === 'crane' && v[0] === 'auth' && v[1] === 'login'))) {
+    const p = flag('-p', '--password', '--password-stdin');
+    if (p) return { tool, from: name, to: p, stores: tool === 'docker' ? '.docker' : 'auth' };
+  }
+  if (['npm', 'pnpm', 'yarn'].includes(tool) && (v[0] === 'config' ? v[1] === 'set' : v[0] === 'set')) {
+    const key = args[v[0] === 'config' ? 2 : 1];
+    const keyName = key?.value.split('=')[0] ?? '';
+    if (key && NPM_AUTH_KEY.test(keyName)) return { tool, from: name, to: key, stores: tool === 'yarn' ? '.yarnrc' : '.npmrc' };
+  }
+  return undefined;
+}
+
+/** Content written to a credential file that carries a credential: a token key or an inline variable/URL password. */
+export function looksLikeCredentialContent(text: string): boolean {
+  return /_authToken|_auth\s*=|_password|npmAuthToken|password\s*[=:]|\blogin\b.*\bpassword\b|"auth"\s*:|:\/\/[^/\s:@]+:[^/\s@]+@|\$\{?[A-Za-z_]*(?:TOKEN|PASSWORD|PASS|SECRET|AUTH|KEY)\b/i.test(text);
+}

@@ -28,8 +28,10 @@ import dockerfile_ociLabels from './dockerfile/oci-labels';
 import dockerfile_onbuildTrigger from './dockerfile/onbuild-trigger';
 import dockerfile_pkgSignatureBypass from './dockerfile/pkg-signature-bypass';
 import dockerfile_preferCopy from './dockerfile/prefer-copy';
+import dockerfile_runCredentialSetup from './dockerfile/run-credential-setup';
 import dockerfile_runInsecureFlag from './dockerfile/run-insecure-flag';
 import dockerfile_secretInEnvArg from './dockerfile/secret-in-env-arg';
+import dockerfile_secretPersistedLayer from './dockerfile/secret-persisted-layer';
 import dockerfile_sshdInImage from './dockerfile/sshd-in-image';
 import dockerfile_stageReference from './dockerfile/stage-reference';
 import dockerfile_untrustedRegistry from './dockerfile/untrusted-registry';
@@ -72,8 +74,10 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_onbuildTrigger,
   dockerfile_pkgSignatureBypass,
   dockerfile_preferCopy,
+  dockerfile_runCredentialSetup,
   dockerfile_runInsecureFlag,
   dockerfile_secretInEnvArg,
+  dockerfile_secretPersistedLayer,
   dockerfile_sshdInImage,
   dockerfile_stageReference,
   dockerfile_untrustedRegistry,
