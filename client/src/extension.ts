@@ -31,6 +31,17 @@ export function documentSelector(): Filter[] {
   return out;
 }
 
+/** The file-path globs of `bulkhead.validate` in the workspace and every folder (entries with `/` or `*`). */
+function validateGlobs(): string[] {
+  const scopes = [undefined, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
+  const globs = new Set<string>();
+  for (const scope of scopes) {
+    const v = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope).get<unknown>('validate');
+    if (Array.isArray(v)) for (const g of v) if (typeof g === 'string' && /[/*?]/.test(g)) globs.add(g.startsWith('/') || g.startsWith('**') ? g : `**/${g}`);
+  }
+  return [...globs];
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const selector = documentSelector();
@@ -45,7 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     // Config files are synced too: the server reads unsaved `.bulkhead.yaml` buffers before the
     // disk and reports their problems in them (its own watcher sees changes on disk).
-    documentSelector: [...selector, { scheme: 'file', pattern: '**/.bulkhead.{yaml,yml,json}' }],
+    // Globs in `bulkhead.validate` (any folder's) are synced too; the server decides per resource.
+    documentSelector: [...selector, { scheme: 'file', pattern: '**/.bulkhead.{yaml,yml,json}' }, ...validateGlobs().map((pattern) => ({ scheme: 'file', pattern }))],
     outputChannel: output,
     synchronize: { configurationSection: SETTINGS_SECTION },
     diagnosticPullOptions: { onChange: true, onSave: true },

@@ -48,6 +48,11 @@ export class Status implements vscode.Disposable {
       parts.unshift(`${s.errors.length} rule${s.errors.length === 1 ? '' : 's'} failed: ${s.errors.map((e) => e.ruleId).join(', ')}`);
       this.item.severity = vscode.LanguageStatusSeverity.Warning;
       this.item.command = { title: 'Show rule errors', command: Commands.showOutputChannel };
+    } else if (s.budget) {
+      // bulkhead.timeBudget.onValidation, as vscode-eslint does.
+      parts.unshift(`analysis took ${s.durationMs} ms, over the time budget`);
+      this.item.severity = s.budget === 'error' ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Warning;
+      this.item.command = { title: 'Show output', command: Commands.showOutputChannel };
     } else {
       this.item.severity = vscode.LanguageStatusSeverity.Information;
       this.item.command = { title: 'Show output', command: Commands.showOutputChannel };

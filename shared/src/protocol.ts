@@ -19,6 +19,8 @@ export interface StatusParams {
   readonly rules: number;
   /** ISO time of the analysis. */
   readonly at: string;
+  /** The analysis went over `bulkhead.timeBudget.onValidation` (its `warn` or `error` limit). */
+  readonly budget?: 'warn' | 'error';
 }
 
 /** Client → server request: re-analyse every open document now (command `bulkhead.revalidate`). */

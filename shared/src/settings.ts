@@ -2,6 +2,7 @@
  * The `bulkhead.*` settings: shape, defaults and a tolerant normaliser (a bad user value
  * falls back to its default, never breaks analysis).
  */
+import { COMPOSE_GLOBS, COMPOSE_LANGUAGE_ID, DOCKERFILE_GLOBS, DOCKERFILE_LANGUAGE_ID } from './ids';
 
 export type RunMode = 'onType' | 'onSave';
 export type CustomizationSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info' | 'off' | 'default' | 'upgrade' | 'downgrade';
@@ -11,17 +12,51 @@ export interface RuleCustomization {
   readonly severity: CustomizationSeverity;
 }
 
+/** `all`: every safe fix in the file, re-analysing until stable; `problems`: the safe fixes of the problems currently reported, one pass. */
+export type OnSaveMode = 'all' | 'problems';
+/** Where "Ignore <rule> for this instruction" puts its comment. Docker has no trailing comments, so only on its own line. */
+export type DisableRuleCommentLocation = 'separateLine';
+
 export interface Settings {
   readonly enable: boolean;
   readonly run: RunMode;
   readonly rules: { readonly customizations: readonly RuleCustomization[] };
+  /**
+   * Which documents are analysed, as in vscode-eslint's `eslint.validate`: language ids
+   * (`dockerfile`) and file-path globs such as `ci/*.docker` (any entry with `/` or `*`). A Dockerfile or
+   * Compose file is analysed when its language id is listed or its path matches a glob.
+   */
+  readonly validate: readonly string[];
+  readonly codeAction: {
+    readonly disableRuleComment: { readonly enable: boolean; readonly location: DisableRuleCommentLocation };
+    readonly showDocumentation: { readonly enable: boolean };
+  };
+  readonly codeActionsOnSave: { readonly mode: OnSaveMode };
+  readonly problems: { readonly shortenToSingleLine: boolean };
+  /** Analysis slower than these (milliseconds) turns the status item into a warning / an error. */
+  readonly timeBudget: { readonly onValidation: { readonly warn: number; readonly error: number } };
+  /** Hide findings that Docker's extension (Docker DX / BuildKit checks) or hadolint already report. */
+  readonly dedupe: boolean;
 }
+
+/** The language ids and file names the extension recognises (the client's document selector). */
+export const DEFAULT_VALIDATE: readonly string[] = [DOCKERFILE_LANGUAGE_ID, COMPOSE_LANGUAGE_ID, ...DOCKERFILE_GLOBS, ...COMPOSE_GLOBS];
 
 export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   run: 'onType',
   rules: { customizations: [] },
+  validate: DEFAULT_VALIDATE,
+  codeAction: { disableRuleComment: { enable: true, location: 'separateLine' }, showDocumentation: { enable: true } },
+  codeActionsOnSave: { mode: 'all' },
+  problems: { shortenToSingleLine: false },
+  timeBudget: { onValidation: { warn: 4000, error: 8000 } },
+  dedupe: false,
 };
+
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const bool = (v: unknown, d: boolean): boolean => (typeof v === 'boolean' ? v : d);
+const ms = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d);
 
 const SEVERITIES: readonly string[] = ['critical', 'high', 'medium', 'low', 'info', 'off', 'default', 'upgrade', 'downgrade'];
 /** vscode-eslint's words, accepted so settings copied from there keep working. */
@@ -39,9 +74,25 @@ export function normalizeSettings(raw: unknown): Settings {
     const sev = SEVERITIES.includes(severity) ? (severity as CustomizationSeverity) : ESLINT_WORDS[severity];
     if (sev) customizations.push({ rule, severity: sev });
   }
+  const D = DEFAULT_SETTINGS;
+  const validate = Array.isArray(r['validate']) ? (r['validate'] as unknown[]).filter((v): v is string => typeof v === 'string' && v.trim() !== '') : D.validate;
+  const codeAction = obj(r['codeAction']);
+  const budget = obj(obj(r['timeBudget'])['onValidation']);
+  const warn = ms(budget['warn'], D.timeBudget.onValidation.warn);
+  const mode = obj(r['codeActionsOnSave'])['mode'];
   return {
-    enable: typeof r['enable'] === 'boolean' ? r['enable'] : DEFAULT_SETTINGS.enable,
-    run: r['run'] === 'onSave' || r['run'] === 'onType' ? r['run'] : DEFAULT_SETTINGS.run,
+    enable: typeof r['enable'] === 'boolean' ? r['enable'] : D.enable,
+    run: r['run'] === 'onSave' || r['run'] === 'onType' ? r['run'] : D.run,
     rules: { customizations },
+    validate,
+    codeAction: {
+      disableRuleComment: { enable: bool(obj(codeAction['disableRuleComment'])['enable'], true), location: 'separateLine' },
+      showDocumentation: { enable: bool(obj(codeAction['showDocumentation'])['enable'], true) },
+    },
+    codeActionsOnSave: { mode: mode === 'problems' || mode === 'all' ? mode : D.codeActionsOnSave.mode },
+    problems: { shortenToSingleLine: bool(obj(r['problems'])['shortenToSingleLine'], false) },
+    // The error budget is never below the warning one.
+    timeBudget: { onValidation: { warn, error: Math.max(warn, ms(budget['error'], Math.max(warn, D.timeBudget.onValidation.error))) } },
+    dedupe: bool(r['dedupe'], false),
   };
 }

@@ -98,7 +98,7 @@ describe('config file in the editor', () => {
     assert.equal(problems.length, 1);
     assert.equal(problems[0]?.source, 'bulkhead');
     assert.equal(problems[0]?.severity, DiagnosticSeverity.Error);
-    assert.match(problems[0]?.message ?? '', /Invalid severity "loud"/);
+    assert.match(problems[0]?.message as string, /Invalid severity "loud"/);
     assert.deepEqual(problems[0]?.range, { start: { line: 1, character: 15 }, end: { line: 1, character: 19 } });
     // Invalid: the defaults apply (prefer-copy is low), never a half-applied policy.
     assert.equal((await client.pull(doc))[0]?.severity, DiagnosticSeverity.Information);
@@ -128,7 +128,7 @@ describe('config file in the editor', () => {
     await client.waitForRefresh(refreshes);
     assert.equal((await client.pull(doc))[0]?.severity, DiagnosticSeverity.Information);
     const published = await client.waitForPublish(uri(file), (p) => p.diagnostics.length > 0);
-    assert.match(published.diagnostics[0]?.message ?? '', /Unknown rule "no-such-rule"/);
+    assert.match(published.diagnostics[0]?.message as string, /Unknown rule "no-such-rule"/);
     assert.equal(published.diagnostics[0]?.source, 'bulkhead');
 
     refreshes = client.refreshes;
@@ -162,7 +162,7 @@ describe('config file in the editor (push diagnostics)', () => {
     const d = await client.waitForPublish(doc, (p) => p.diagnostics.length > 0);
     assert.equal(d.diagnostics[0]?.severity, DiagnosticSeverity.Information);
     const c = await client.waitForPublish(uri(join(root, '.bulkhead.yaml')), (p) => p.diagnostics.length > 0);
-    assert.match(c.diagnostics[0]?.message ?? '', /"rules" must be a mapping/);
+    assert.match(c.diagnostics[0]?.message as string, /"rules" must be a mapping/);
     assert.equal(
       client.logs.some((l) => /failed/.test(l.message)),
       false,

@@ -86,6 +86,14 @@ export function fixAllAction(doc: TextDocument, kind: FileKind, kindName: string
   return { title: 'Fix all auto-fixable problems', kind: kindName, edit: workspaceEdit(doc, edits, env) };
 }
 
+/** `codeActionsOnSave.mode: problems`: the safe fixes of the findings in this analysis only, one pass. */
+export function fixProblemsAction(doc: TextDocument, analysis: Analysis, kindName: string, env: CodeActionEnv): CodeAction | undefined {
+  if (!analysis.result || analysis.version !== doc.version) return undefined;
+  const edits = collectFixEdits(analysis.result.findings, true);
+  if (edits.length === 0) return undefined;
+  return { title: 'Fix all auto-fixable problems', kind: kindName, edit: workspaceEdit(doc, edits, env) };
+}
+
 export function configOf(settings: Settings): EngineConfig {
   return { customizations: settings.rules.customizations };
 }
@@ -128,8 +136,13 @@ export function quickFixes(params: CodeActionParams, doc: TextDocument, analysis
       const edits = collectFixEdits(result.findings, false, [id]);
       if (edits.length > 0) add(quickfix(`Fix all ${id} problems in this file`, diagnostic, edits));
     }
-    add(quickfix(`Ignore ${id} for this instruction`, diagnostic, [ignoreHereEdit(text, analysis, finding)]));
-    add(quickfix(`Ignore ${id} in this file`, diagnostic, [ignoreFileEdit(text, analysis.kind, id)]));
+    const ca = analysis.settings.codeAction;
+    if (ca.disableRuleComment.enable) {
+      // location is always separateLine: Docker has no trailing comments.
+      add(quickfix(`Ignore ${id} for this instruction`, diagnostic, [ignoreHereEdit(text, analysis, finding)]));
+      add(quickfix(`Ignore ${id} in this file`, diagnostic, [ignoreFileEdit(text, analysis.kind, id)]));
+    }
+    if (!ca.showDocumentation.enable) continue;
     add({
       title: `Show documentation for ${id}`,
       kind: CodeActionKind.QuickFix,

@@ -62,7 +62,15 @@ export function problemToDiagnostic(problem: ParseProblem): Diagnostic {
   };
 }
 
-export function toDiagnostics(result: AnalysisResult | undefined, version: number, docsRoot: string): Diagnostic[] {
+/**
+ * `lineLength` given (`bulkhead.problems.shortenToSingleLine`): a range over several lines is
+ * cut to the end of its first line.
+ */
+export function toDiagnostics(result: AnalysisResult | undefined, version: number, docsRoot: string, lineLength?: (line: number) => number): Diagnostic[] {
   if (!result) return [];
-  return [...result.problems.map(problemToDiagnostic), ...result.findings.map((f, i) => toDiagnostic(f, i, version, docsRoot))];
+  const all = [...result.problems.map(problemToDiagnostic), ...result.findings.map((f, i) => toDiagnostic(f, i, version, docsRoot))];
+  if (!lineLength) return all;
+  return all.map((d) =>
+    d.range.end.line > d.range.start.line ? { ...d, range: { start: d.range.start, end: { line: d.range.start.line, character: lineLength(d.range.start.line) } } } : d,
+  );
 }

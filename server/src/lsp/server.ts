@@ -26,12 +26,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPOSE_LANGUAGE_ID, DOCKERFILE_LANGUAGE_ID, FIX_ALL_KIND } from '../../../shared/src/ids';
 import { RevalidateRequest, StatusNotification, type RevalidateResult, type StatusParams } from '../../../shared/src/protocol';
 import type { Settings } from '../../../shared/src/settings';
-import { analyze, kindFromName, type AnyRule, type EngineConfig, type FileKind } from '../engine/index';
-import { configOf, fixAllAction, quickFixes, wants, type CodeActionEnv } from './codeActions';
+import { analyze, kindFromContent, kindFromName, TextIndex, type AnyRule, type EngineConfig, type FileKind } from '../engine/index';
+import { configOf, fixAllAction, fixProblemsAction, quickFixes, wants, type CodeActionEnv } from './codeActions';
 import { toDiagnostics } from './diagnostics';
 import { registerChecklist } from './checklist';
 import { AnalysisCache, type Analysis } from './documents';
-import { SettingsCache } from './settings';
+import { isValidated, SettingsCache } from './settings';
 import { CONFIG_GLOB, EditorConfigs, isConfigUri } from './config';
 
 export interface ServerOptions {
@@ -67,6 +67,22 @@ export function documentKind(doc: { readonly uri: string; readonly languageId: s
   return kindFromName(path);
 }
 
+/**
+ * documentKind, then the content for a document the client synced for another reason (a
+ * `bulkhead.validate` glob naming, say, `stack.yml`); config files are never analysed.
+ */
+function kindOf(doc: TextDocument): FileKind | undefined {
+  if (isConfigUri(doc.uri)) return undefined;
+  return documentKind(doc) ?? kindFromContent(doc.getText());
+}
+
+/** `problems.shortenToSingleLine`: the line length the diagnostics' ranges are cut to. */
+function lineLengths(doc: TextDocument | undefined, s: Settings): ((line: number) => number) | undefined {
+  if (!doc || !s.problems.shortenToSingleLine) return undefined;
+  const index = new TextIndex(doc.getText());
+  return (line) => index.lineText(line).length;
+}
+
 export function startServer(connection: Connection, options: ServerOptions): RunningServer {
   const documents = new TextDocuments(TextDocument);
   const now = options.now ?? (() => performance.now());
@@ -98,8 +114,19 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       }
     };
 
+  /** Documents whose analysis last went over `timeBudget.onValidation` (logged once per crossing). */
+  const overBudget = new Map<string, 'warn' | 'error'>();
   const sendStatus = (a: Analysis) => {
     const r = a.result;
+    const limits = a.settings.timeBudget.onValidation;
+    const budget = a.durationMs > limits.error ? 'error' : a.durationMs > limits.warn ? 'warn' : undefined;
+    if (budget && overBudget.get(a.uri) !== budget) {
+      const msg = `Analysing ${a.uri} took ${Math.round(a.durationMs)} ms, over the ${budget === 'error' ? limits.error : limits.warn} ms budget (bulkhead.timeBudget.onValidation.${budget}).`;
+      if (budget === 'error') logError(msg);
+      else log(msg);
+    }
+    if (budget) overBudget.set(a.uri, budget);
+    else overBudget.delete(a.uri);
     const counts: Record<string, number> = {};
     for (const f of r?.findings ?? []) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
     const params: StatusParams = {
@@ -112,13 +139,14 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       // Rules that ran (the runner times every rule that is not off).
       rules: r ? Object.keys(r.timings).length : 0,
       at: new Date().toISOString(),
+      ...(budget ? { budget } : {}),
     };
     void connection.sendNotification(StatusNotification, params).catch(() => undefined);
   };
 
   const publish = (a: Analysis) => {
     void connection
-      .sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: toDiagnostics(a.result, a.version, options.docsRoot) })
+      .sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: toDiagnostics(a.result, a.version, options.docsRoot, lineLengths(documents.get(a.uri), a.settings)) })
       .catch(() => undefined);
   };
 
@@ -141,13 +169,13 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   const cache = new AnalysisCache(
     {
       document: (uri) => documents.get(uri),
-      kind: documentKind,
+      kind: kindOf,
       settings: (uri) => settings.get(uri),
       analyse(doc: TextDocument, kind: FileKind, s: Settings): Analysis {
         const started = now();
         const e = effective(doc.uri, s);
         const result =
-          s.enable && !e.ignored
+          s.enable && !e.ignored && isValidated(s.validate, doc.languageId, doc.uri)
             ? analyze(doc.getText(), { kind, path: doc.uri, config: e.config, ...(options.rules ? { rules: options.rules } : {}) })
             : undefined;
         return { uri: doc.uri, version: doc.version, kind, settings: s, config: e.config, result, durationMs: now() - started };
@@ -174,7 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   const syncConfigDiagnostics = () => {
     const all = documents.all();
     // Every open document's config is loaded (cached), so the set does not depend on which were analysed yet.
-    for (const d of all) if (documentKind(d)) configs.forUri(d.uri);
+    for (const d of all) if (kindOf(d)) configs.forUri(d.uri);
     const open = all.filter((d) => isConfigUri(d.uri)).map((d) => d.uri);
     const wanted = configs.diagnostics(open);
     for (const uri of pushedConfig.keys()) if (!wanted.has(uri)) wanted.set(uri, []);
@@ -206,7 +234,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     settings.clear();
     configs.clear();
     cache.invalidate();
-    const open = documents.all().filter((d) => documentKind(d));
+    const open = documents.all().filter((d) => kindOf(d));
     if (pull) {
       // The client re-pulls; without refresh support the next edit does it.
       if (refreshSupport) await connection.languages.diagnostics.refresh();
@@ -314,7 +342,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         if (doc && isConfigUri(doc.uri)) {
           return { kind: DocumentDiagnosticReportKind.Full, items: configs.diagnostics([doc.uri]).get(doc.uri) ?? [] };
         }
-        if (!doc || !documentKind(doc)) return empty;
+        if (!doc || !kindOf(doc)) return empty;
         const s = await settings.get(doc.uri);
         let a: Analysis | undefined;
         if (s.run === 'onSave') a = cache.latest(doc.uri) ?? (await cache.request(doc.uri, false));
@@ -326,7 +354,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
             throw new ResponseError(LSPErrorCodes.ServerCancelled, 'Document changed', { retriggerRequest: !token.isCancellationRequested });
           return empty;
         }
-        return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(a.result, a.version, options.docsRoot) };
+        return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(a.result, a.version, options.docsRoot, lineLengths(documents.get(a.uri), s)) };
       },
     ),
   );
@@ -335,7 +363,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     guard('textDocument/codeAction', [] as CodeAction[], async (params) => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
-      const kind = documentKind(doc);
+      const kind = kindOf(doc);
       if (!kind) return [];
       const only = params.context.only;
       const out: CodeAction[] = [];
@@ -351,8 +379,13 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         // Versioned: an edit computed for an older text is dropped, never applied.
         if (!s.enable || !current || current.version !== version) return out;
         const e = effective(doc.uri, s);
-        if (e.ignored) return out;
-        const action = fixAllAction(current, kind, FIX_ALL_KIND, e.config, env());
+        if (e.ignored || !isValidated(s.validate, current.languageId, current.uri)) return out;
+        let action: CodeAction | undefined;
+        if (s.codeActionsOnSave.mode === 'problems') {
+          // The safe fixes of the problems shown for this version, one pass, no re-analysis.
+          const a = cache.forVersion(doc.uri, version) ?? (await cache.request(doc.uri, false));
+          if (a && documents.get(doc.uri)?.version === version) action = fixProblemsAction(current, a, FIX_ALL_KIND, env());
+        } else action = fixAllAction(current, kind, FIX_ALL_KIND, e.config, env());
         if (action) out.push(action);
       }
       return out;

@@ -42,3 +42,44 @@ export class SettingsCache {
     this.cache.clear();
   }
 }
+
+/** A `bulkhead.validate` glob as a RegExp over a `/`-separated path: `**` any folders, `*` and `?` within one name, `{a,b}` alternatives. */
+function globRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      i++;
+      if (glob[i + 1] === '/') i++;
+      re += '(?:.*/)?';
+      if (i === glob.length - 1 && glob[i] === '*') re += '.*';
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',' && glob.lastIndexOf('{', i) > glob.lastIndexOf('}', i)) re += '|';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  // Relative patterns match at any depth (`ci/*.docker` matches `/repo/ci/a.docker`), as file globs do in VS Code settings.
+  return new RegExp(glob.startsWith('/') ? `^${re}$` : `(?:^|/)${re}$`);
+}
+
+/** Whether `bulkhead.validate` selects a document: its language id is listed, or its path matches a listed glob. */
+export function isValidated(validate: readonly string[], languageId: string, uri: string): boolean {
+  if (validate.includes(languageId)) return true;
+  const globs = validate.filter((v) => v.includes('/') || v.includes('*') || v.includes('?'));
+  if (globs.length === 0) return false;
+  let path = uri;
+  try {
+    path = decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    // Not a URL: match it as a path.
+  }
+  return globs.some((g) => {
+    try {
+      return globRegExp(g).test(path);
+    } catch {
+      return false;
+    }
+  });
+}
