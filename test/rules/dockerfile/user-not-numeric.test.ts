@@ -57,6 +57,12 @@ ruleTester.run(rule, {
       output: null,
     },
     {
+      name: 'a quoted name (the model keeps the quotes) is reported without a fix',
+      code: ['FROM debian:12', 'RUN useradd -u 10001 app', 'USER "app"'],
+      errors: [{ messageId: 'name', data: { user: '"app"', hint: '' }, line: 3, column: 6, endLine: 3, endColumn: 11 }],
+      output: null,
+    },
+    {
       name: 'resolved from an ARG default: no fix on the variable',
       code: ['FROM debian:12', 'ARG APP_USER=app', 'USER ${APP_USER}'],
       errors: [{ messageId: 'nameFromVariable', data: { user: '${APP_USER}', value: 'app' }, line: 3, column: 6, endLine: 3, endColumn: 17 }],

@@ -45,6 +45,11 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'chown', data: { owner: 'app', path: '/usr/local/bin' }, line: 2, column: 14, endLine: 2, endColumn: 17 }],
     },
     {
+      name: 'media paths and the program directory: the program directory is named',
+      code: ['FROM debian:12', 'RUN chown -R app /movies /tvseries /opt/app', 'USER app'],
+      errors: [{ messageId: 'chown', data: { owner: 'app', path: '/opt/app' }, line: 2, column: 14, endLine: 2, endColumn: 17 }],
+    },
+    {
       name: 'owner from an ARG, COPY --from a builder',
       code: ['FROM golang:1.22 AS build', 'FROM debian:12', 'ARG APP=app', 'COPY --from=build --chown=$APP /out/server /usr/local/bin/server', 'USER ${APP}'],
       errors: [{ messageId: 'copyChown', data: { owner: '$APP', path: '/usr/local/bin/server' }, line: 4, column: 19, endLine: 4, endColumn: 31 }],

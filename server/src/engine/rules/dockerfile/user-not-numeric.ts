@@ -42,8 +42,14 @@ export default defineRule({
       return;
     }
     // The user name as written, before any `:group`.
-    const range = { start: token.range.start, end: { line: token.range.start.line, character: token.range.start.character + userPart(token.value).length } };
-    const uid = knownUids(stageChainCommands(model, user.instruction.stage)).get(name);
+    const nameRange = {
+      start: token.range.start,
+      end: { line: token.range.start.line, character: token.range.start.character + userPart(token.value).length },
+    };
+    // Quotes or a continuation inside the token: report the whole token and do not edit it.
+    const plain = model.index.slice(nameRange) === name;
+    const range = plain ? nameRange : token.range;
+    const uid = plain ? knownUids(stageChainCommands(model, user.instruction.stage)).get(name) : undefined;
     if (uid === undefined) report({ range, messageId: 'name', data: { user: name, hint: '' } });
     else report({ range, messageId: 'name', data: { user: name, hint: ` (${uid}, created in this file)` }, fix: (edit) => [edit.replace(range, uid)] });
   },

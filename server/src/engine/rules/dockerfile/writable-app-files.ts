@@ -6,6 +6,9 @@ import { defineRule } from '../../rule';
 const DATA_PATH =
   /^(?:\/tmp|\/config|\/var\/(?:tmp|lib|log|cache|run|spool)|\/run|\/home|~)(?:\/|$)|(?:^|\/)(?:data|logs?|cache|\.cache|tmp|temp|uploads?|storage|state|sessions|media|run|db|volumes?|downloads?)(?:\/|$)/i;
 
+/** Where code usually lives: named first when a chown mixes it with other paths. */
+const CODE_PATH = /^(?:\.\/?|\/(?:app|opt|usr|srv|etc|code|src|var\/www)(?:\/.*)?)$/;
+
 /** Application files owned by the user the container runs as: a compromised process can rewrite its own code. */
 export default defineRule({
   meta: {
@@ -64,7 +67,9 @@ export default defineRule({
       const call = chownCall(command);
       const owner = call ? model.resolve(call.owner.value, instruction) : undefined;
       if (!call || !call.recursive || owner === undefined || !same(owner)) continue;
-      const code = call.operands.find((o) => !isData(model.resolve(o.value, instruction)));
+      const code = call.operands
+        .filter((o) => !isData(model.resolve(o.value, instruction)))
+        .sort((a, b) => Number(CODE_PATH.test(b.value)) - Number(CODE_PATH.test(a.value)))[0];
       if (code) report({ range: call.owner.range, messageId: 'chown', data: { owner: call.owner.value, path: code.value } });
     }
   },
