@@ -28,6 +28,7 @@ import dockerfile_ociLabels from './dockerfile/oci-labels';
 import dockerfile_onbuildTrigger from './dockerfile/onbuild-trigger';
 import dockerfile_pkgSignatureBypass from './dockerfile/pkg-signature-bypass';
 import dockerfile_preferCopy from './dockerfile/prefer-copy';
+import dockerfile_preferMinimalBase from './dockerfile/prefer-minimal-base';
 import dockerfile_runCredentialSetup from './dockerfile/run-credential-setup';
 import dockerfile_runInsecureFlag from './dockerfile/run-insecure-flag';
 import dockerfile_secretInEnvArg from './dockerfile/secret-in-env-arg';
@@ -74,6 +75,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_onbuildTrigger,
   dockerfile_pkgSignatureBypass,
   dockerfile_preferCopy,
+  dockerfile_preferMinimalBase,
   dockerfile_runCredentialSetup,
   dockerfile_runInsecureFlag,
   dockerfile_secretInEnvArg,
