@@ -18,6 +18,7 @@ import dockerfile_hardcodedSecret from './dockerfile/hardcoded-secret';
 import dockerfile_insecureDownload from './dockerfile/insecure-download';
 import dockerfile_lastUserRoot from './dockerfile/last-user-root';
 import dockerfile_missingHealthcheck from './dockerfile/missing-healthcheck';
+import dockerfile_missingPipefail from './dockerfile/missing-pipefail';
 import dockerfile_missingUser from './dockerfile/missing-user';
 import dockerfile_noPasswordInBuild from './dockerfile/no-password-in-build';
 import dockerfile_noSetuidBits from './dockerfile/no-setuid-bits';
@@ -65,6 +66,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_insecureDownload,
   dockerfile_lastUserRoot,
   dockerfile_missingHealthcheck,
+  dockerfile_missingPipefail,
   dockerfile_missingUser,
   dockerfile_noPasswordInBuild,
   dockerfile_noSetuidBits,
