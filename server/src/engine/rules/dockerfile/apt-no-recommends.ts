@@ -1,0 +1,45 @@
+import { defineRule } from '../../rule';
+import { packageCommand, skipsRecommends } from '../../model/packages';
+
+/** apt installs "Recommends" by default: extra packages, extra attack surface, larger images. */
+export default defineRule({
+  meta: {
+    id: 'apt-no-recommends',
+    kind: 'dockerfile',
+    title: 'Install apt packages with --no-install-recommends',
+    severity: 'low',
+    category: 'hygiene',
+    // Safe: recommended packages are optional by Debian policy; a build that needs one names it.
+    fix: 'safe',
+    messages: {
+      recommends:
+        '{tool} install also installs every "Recommends" package: more code in the image, more CVEs to patch. Add --no-install-recommends and name the packages you need.',
+    },
+    checklist: ['minimal-attack-surface'],
+    references: [
+      { tool: 'hadolint', id: 'DL3015', match: 'same' },
+      { tool: 'trivy', id: 'DS-0029', match: 'same' },
+      { tool: 'kics', id: '7384dfb2', match: 'same' },
+      { tool: 'semgrep', id: 'missing-no-install-recommends', match: 'same' },
+      { tool: 'cis', id: '4.3', match: 'partial' },
+    ],
+  },
+  defaultOptions: undefined,
+  check({ model, report }) {
+    // `echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/...` turns recommends off for later installs.
+    const configured = new Set(model.instructions.filter((i) => /APT::Install-Recommends\s+"?(?:false|0)"?/i.test(i.argsText)).map((i) => i.stage));
+    for (const { instruction, command } of model.commands()) {
+      const pc = packageCommand(command);
+      if (!pc || pc.manager !== 'apt' || pc.tool === 'aptitude' || pc.action !== 'install' || pc.verb?.value !== 'install' || !pc.verb) continue;
+      if (skipsRecommends(pc) || pc.packages.length === 0 || configured.has(instruction.stage)) continue;
+      const verb = pc.verb;
+      const plain = !instruction.jsonForm && model.index.slice(verb.range) === 'install';
+      report({
+        range: verb.range,
+        messageId: 'recommends',
+        data: { tool: pc.tool },
+        ...(plain ? { fix: (e) => [e.insertAt(verb.range.end, ' --no-install-recommends')] } : {}),
+      });
+    }
+  },
+});
