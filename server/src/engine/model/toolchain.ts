@@ -4,6 +4,7 @@
  * stage. Shared by prefer-multi-stage, prefer-minimal-base and final-stage-build-tools.
  */
 import type { DockerInstruction, Token } from './dockerfile';
+import type { ImageRef } from './image';
 import { baseName, unwrap, type Command } from './shell';
 
 const MAVEN_GOALS = new Set(['package', 'install', 'verify', 'deploy', 'compile']);
@@ -78,4 +79,14 @@ export function appSourceCopy(ins: DockerInstruction, resolve: (text: string) =>
     const last = path.slice(path.lastIndexOf('/') + 1);
     return APP_FILE.test(path) || (!last.includes('.') && !/entrypoint|^docker-|^run$|^start$/i.test(last));
   });
+}
+
+/**
+ * Base images whose purpose is to carry build tools: `buildpack-deps` (the official images'
+ * compiler base; full `python`, `ruby` and friends build on it so that extensions compile) and
+ * dev-container images (`mcr.microsoft.com/devcontainers/*`, `mcr.microsoft.com/vscode/devcontainers/*`).
+ */
+export function toolsOnPurpose(image: ImageRef): boolean {
+  if (image.registry === undefined && /^(?:[a-z0-9]+\/)?buildpack-deps$/.test(image.repository)) return true;
+  return image.registry === 'mcr.microsoft.com' && /^(?:vscode\/)?devcontainers\//.test(image.repository);
 }

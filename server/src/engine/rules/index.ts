@@ -37,6 +37,7 @@ import dockerfile_pkgManagerTlsOff from './dockerfile/pkg-manager-tls-off';
 import dockerfile_pkgSignatureBypass from './dockerfile/pkg-signature-bypass';
 import dockerfile_preferCopy from './dockerfile/prefer-copy';
 import dockerfile_preferMinimalBase from './dockerfile/prefer-minimal-base';
+import dockerfile_preferMultiStage from './dockerfile/prefer-multi-stage';
 import dockerfile_runCredentialSetup from './dockerfile/run-credential-setup';
 import dockerfile_runInsecureFlag from './dockerfile/run-insecure-flag';
 import dockerfile_secretInEnvArg from './dockerfile/secret-in-env-arg';
@@ -94,6 +95,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_pkgSignatureBypass,
   dockerfile_preferCopy,
   dockerfile_preferMinimalBase,
+  dockerfile_preferMultiStage,
   dockerfile_runCredentialSetup,
   dockerfile_runInsecureFlag,
   dockerfile_secretInEnvArg,
