@@ -46,6 +46,7 @@ import dockerfile_singleDownloadTool from './dockerfile/single-download-tool';
 import dockerfile_sshdInImage from './dockerfile/sshd-in-image';
 import dockerfile_stageReference from './dockerfile/stage-reference';
 import dockerfile_untrustedRegistry from './dockerfile/untrusted-registry';
+import dockerfile_unverifiedDownload from './dockerfile/unverified-download';
 import dockerfile_updateWithoutInstall from './dockerfile/update-without-install';
 import dockerfile_userNotNumeric from './dockerfile/user-not-numeric';
 import dockerfile_useraddNoLogInit from './dockerfile/useradd-no-log-init';
@@ -104,6 +105,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_sshdInImage,
   dockerfile_stageReference,
   dockerfile_untrustedRegistry,
+  dockerfile_unverifiedDownload,
   dockerfile_updateWithoutInstall,
   dockerfile_userNotNumeric,
   dockerfile_useraddNoLogInit,
