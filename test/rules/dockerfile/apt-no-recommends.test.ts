@@ -11,6 +11,10 @@ ruleTester.run(
         name: 'recommends turned off in apt.conf.d earlier in the stage',
         code: ['FROM debian:12', 'RUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99-no-recommends', 'RUN apt-get install -y curl'],
       },
+      {
+        name: 'recommends turned off by a heredoc written to apt.conf.d',
+        code: ['FROM debian:12', 'COPY <<EOF /etc/apt/apt.conf.d/99-no-recommends', 'APT::Install-Recommends "false";', 'EOF', 'RUN apt-get install -y curl'],
+      },
       { name: 'install without packages (apt-get install -f repairs)', code: ['FROM debian:12', 'RUN apt-get install -f -y'] },
       { name: 'aptitude has its own switch', code: ['FROM debian:12', 'RUN aptitude install -y curl'] },
       { name: 'apk is not apt', code: ['FROM alpine:3.20', 'RUN apk add --no-cache curl'] },

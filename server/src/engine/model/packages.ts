@@ -302,6 +302,9 @@ export function skipsRecommends(pc: PackageCommand): boolean {
   );
 }
 
+/** apt configuration text that turns recommends off for every later install (`APT::Install-Recommends "false";`). */
+export const APT_NO_RECOMMENDS_CONFIG = /APT::Install-Recommends\s+"?(?:false|0)"?/i;
+
 /** A full-system upgrade: `apt-get upgrade`, `apk upgrade`, `yum update` / `dnf upgrade` / `zypper up` without package names. */
 export function isFullUpgrade(pc: PackageCommand): boolean {
   return (
@@ -387,7 +390,7 @@ const CACHE_PATHS: Record<CacheKind, RegExp> = {
   apk: /^(?:\/var\/cache\/apk|\/etc\/apk\/cache)(?:\/|$)/,
   yum: /^\/var\/cache\/(?:yum|dnf|libdnf5|tdnf)(?:\/|$)/,
   zypper: /^\/var\/cache\/zypp(?:er)?(?:\/|$)/,
-  pip: /^(?:\/root|~|\$HOME|\$\{HOME\})\/\.cache(?:\/pip)?(?:\/|$)|\/pip(?:-cache)?\/?$/,
+  pip: /^(?:\/root|~|\$HOME|\$\{HOME\}|\/home\/[^/]+)\/\.cache(?:\/pip)?(?:\/|$)|\/pip(?:-cache)?\/?$/,
   npm: /^(?:\/root|~|\$HOME|\$\{HOME\}|\/home\/[^/]+)\/\.npm(?:\/|$)|^\/usr\/local\/share\/\.cache|npm-cache/,
   yarn: /(?:\/\.cache\/yarn|\/\.yarn\/cache|\/yarn-cache|\/usr\/local\/share\/\.cache\/yarn)(?:\/|$)/,
 };

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { packageCommand, skipsRecommends } from '../../model/packages';
+import { APT_NO_RECOMMENDS_CONFIG, packageCommand, skipsRecommends } from '../../model/packages';
 
 /** apt installs "Recommends" by default: extra packages, extra attack surface, larger images. */
 export default defineRule({
@@ -26,8 +26,17 @@ export default defineRule({
   },
   defaultOptions: undefined,
   check({ model, report }) {
-    // `echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/...` turns recommends off for later installs.
-    const configured = new Set(model.instructions.filter((i) => /APT::Install-Recommends\s+"?(?:false|0)"?/i.test(i.argsText)).map((i) => i.stage));
+    // `echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/...` (or a heredoc written
+    // there) turns recommends off for the later installs of that stage.
+    const configured = new Set<unknown>();
+    for (const { instruction, command } of model.commands())
+      if (command.args.some((a) => APT_NO_RECOMMENDS_CONFIG.test(a.value))) configured.add(instruction.stage);
+    for (const ins of model.instructions) {
+      for (const h of ins.heredocs) {
+        const body = h.getContentRange();
+        if (body && APT_NO_RECOMMENDS_CONFIG.test(model.index.slice(body))) configured.add(ins.stage);
+      }
+    }
     for (const { instruction, command } of model.commands()) {
       const pc = packageCommand(command);
       if (!pc || pc.manager !== 'apt' || pc.tool === 'aptitude' || pc.action !== 'install' || pc.verb?.value !== 'install' || !pc.verb) continue;
