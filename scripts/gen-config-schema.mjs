@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes schemas/bulkhead.schema.json (the .bulkhead.yaml JSON Schema) from the rule registry.
-// Needs the tsc output (npm run build first). `--check` exits 1 when the file is stale.
+// Reads the tsc output (out/): `npm run build` runs it after `tsc -b`, so the schema is always
+// fresh after a build. Writes only when the text changed. `--check` exits 1 when it is stale.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -19,11 +20,17 @@ if (process.argv.includes('--check')) {
     current = readFileSync(target, 'utf8');
   } catch {}
   if (current !== text) {
-    console.error('schemas/bulkhead.schema.json is stale: run node scripts/gen-config-schema.mjs');
+    console.error('schemas/bulkhead.schema.json is stale: run `npm run build` (or `npm run gen`).');
     process.exit(1);
   }
 } else {
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, text);
-  console.log(`wrote ${target}`);
+  let current = '';
+  try {
+    current = readFileSync(target, 'utf8');
+  } catch {}
+  if (current !== text) {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+    console.log('wrote schemas/bulkhead.schema.json');
+  }
 }

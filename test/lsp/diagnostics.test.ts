@@ -106,6 +106,8 @@ describe('diagnostics (push fallback for clients without pull)', () => {
   });
 
   it('debounces a burst of changes into one analysis of the last version', async () => {
+    // Its own server with a debounce that a loaded machine cannot outrun between two notifications.
+    const client = await startTestServer({ pull: false, rules: [preferCopy], debounceMs: 250 });
     const uri = 'file:///work/burst/Dockerfile';
     await client.open(uri, 'FROM alpine\n');
     await client.waitForPublish(uri, (p) => p.version === 1);
@@ -120,5 +122,6 @@ describe('diagnostics (push fallback for clients without pull)', () => {
       [1, 4],
     );
     await client.close(uri);
+    client.dispose();
   });
 });
