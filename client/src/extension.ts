@@ -42,12 +42,44 @@ function validateGlobs(): string[] {
   return [...globs];
 }
 
+/** Extensions that already report some of what Bulkhead finds, and which `references` tool each one is. */
+const PEER_EXTENSIONS: readonly { readonly id: string; readonly peer: 'buildkit' | 'hadolint'; readonly name: string }[] = [
+  { id: 'docker.docker', peer: 'buildkit', name: 'Docker DX' },
+  { id: 'ms-azuretools.vscode-containers', peer: 'buildkit', name: 'Container Tools (Docker DX)' },
+  { id: 'exiasr.hadolint', peer: 'hadolint', name: 'hadolint' },
+];
+const DEDUPE_OFFERED_KEY = 'bulkhead.dedupeOffered';
+
+function installedPeers(): (typeof PEER_EXTENSIONS)[number][] {
+  return PEER_EXTENSIONS.filter((p) => vscode.extensions.getExtension(p.id) !== undefined);
+}
+
+/**
+ * Once (remembered in globalState, whatever the answer, dismissing included): when a peer
+ * linter is installed and `bulkhead.dedupe` was never set, offer to hide the duplicates.
+ */
+async function offerDedupe(context: vscode.ExtensionContext, peers: readonly (typeof PEER_EXTENSIONS)[number][]): Promise<void> {
+  if (peers.length === 0 || context.globalState.get<boolean>(DEDUPE_OFFERED_KEY)) return;
+  const inspected = vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect<boolean>('dedupe');
+  if (inspected?.globalValue !== undefined || inspected?.workspaceValue !== undefined) return;
+  await context.globalState.update(DEDUPE_OFFERED_KEY, true);
+  const names = [...new Set(peers.map((p) => p.name))].join(' and ');
+  const hide = 'Hide duplicates';
+  const answer = await vscode.window.showInformationMessage(
+    `${names} also reports some of the problems Bulkhead finds. Hide Bulkhead findings that duplicate theirs? (setting bulkhead.dedupe; every Bulkhead problem says "bulkhead")`,
+    hide,
+    'Keep all',
+  );
+  if (answer === hide) await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('dedupe', true, vscode.ConfigurationTarget.Global);
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const selector = documentSelector();
   const status = new Status(selector);
   context.subscriptions.push(output, status);
 
+  const peers = installedPeers();
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -61,6 +93,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     synchronize: { configurationSection: SETTINGS_SECTION },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    // Which peer linters are installed: `bulkhead.dedupe` hides only their duplicates.
+    initializationOptions: { peers: [...new Set(peers.map((p) => p.peer))] },
   };
   client = new LanguageClient('bulkhead', 'Bulkhead', serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification(StatusNotification, (p: StatusParams) => status.update(p)));
@@ -88,6 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   await client.start();
+  void offerDedupe(context, peers).catch((e: unknown) => output.warn(`dedupe offer: ${e instanceof Error ? e.message : String(e)}`));
 }
 
 export async function deactivate(): Promise<void> {

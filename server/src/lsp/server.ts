@@ -26,13 +26,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPOSE_LANGUAGE_ID, DOCKERFILE_LANGUAGE_ID, FIX_ALL_KIND } from '../../../shared/src/ids';
 import { RevalidateRequest, StatusNotification, type RevalidateResult, type StatusParams } from '../../../shared/src/protocol';
 import type { Settings } from '../../../shared/src/settings';
-import { analyze, kindFromContent, kindFromName, TextIndex, type AnyRule, type EngineConfig, type FileKind } from '../engine/index';
+import { allRules, analyze, kindFromContent, kindFromName, TextIndex, type AnyRule, type EngineConfig, type FileKind } from '../engine/index';
 import { configOf, fixAllAction, fixProblemsAction, quickFixes, wants, type CodeActionEnv } from './codeActions';
 import { toDiagnostics } from './diagnostics';
 import { registerChecklist } from './checklist';
 import { AnalysisCache, type Analysis } from './documents';
 import { isValidated, SettingsCache } from './settings';
 import { CONFIG_GLOB, EditorConfigs, isConfigUri } from './config';
+import { dedupe, duplicatedRules, peersFrom } from './dedupe';
 
 export interface ServerOptions {
   /** Directory holding `docs/rules/<id>.md` (the extension root; main.ts passes dist/..). */
@@ -100,6 +101,8 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   let documentChanges = false;
   let dynamicConfiguration = false;
   let dynamicWatch = false;
+  /** Rules whose findings `bulkhead.dedupe` hides (set at initialize from the installed peers). */
+  let duplicated = duplicatedRules(options.rules ?? allRules(), peersFrom(undefined));
 
   /** Handlers never take the server down: log, and answer with an empty result. */
   const guard =
@@ -174,10 +177,11 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       analyse(doc: TextDocument, kind: FileKind, s: Settings): Analysis {
         const started = now();
         const e = effective(doc.uri, s);
-        const result =
+        const analysed =
           s.enable && !e.ignored && isValidated(s.validate, doc.languageId, doc.uri)
             ? analyze(doc.getText(), { kind, path: doc.uri, config: e.config, ...(options.rules ? { rules: options.rules } : {}) })
             : undefined;
+        const result = analysed && s.dedupe ? dedupe(analysed, duplicated) : analysed;
         return { uri: doc.uri, version: doc.version, kind, settings: s, config: e.config, result, durationMs: now() - started };
       },
       analysed(a) {
@@ -253,6 +257,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     settings.supported = !!caps.workspace?.configuration;
     dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     dynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    duplicated = duplicatedRules(options.rules ?? allRules(), peersFrom(params.initializationOptions));
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configs.setFolders(folders);
     return {
