@@ -7,6 +7,7 @@ import { applyEdits } from './edits';
 import { buildComposeModel, type ComposeModel, type FileReader } from './model/compose';
 import { composeUnits } from './model/compose/units';
 import { buildDockerfileModel, type DockerfileModel } from './model/dockerfile';
+import { attachHost } from './model/build-context';
 import type { AnyRule } from './rule';
 import { ALL_RULES } from './rules';
 import { runRules, type Finding, type RuleError } from './runner';
@@ -37,8 +38,9 @@ export interface AnalyzeOptions {
    */
   readonly path?: string;
   /**
-   * Compose: reads the other files of the project (an open editor buffer or the disk);
-   * returns undefined when a file does not exist. Without it a file is analysed alone.
+   * Reads the other files of the project (an open editor buffer or the disk); returns
+   * undefined when a file does not exist. Compose: override, `include` and `extends` files.
+   * Dockerfile: the `.dockerignore` of the build context. Without it a file is analysed alone.
    */
   readonly files?: FileReader;
   /** Compose: variables for `${VAR}` interpolation (e.g. the `.env` beside the file). Others stay unknown. */
@@ -106,7 +108,12 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
   const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
   let model: DockerfileModel | ComposeModel;
   try {
-    model = kind === 'dockerfile' ? buildDockerfileModel(text) : buildComposeModel(text, composeOptions(options));
+    if (kind === 'dockerfile') {
+      const dockerfile = buildDockerfileModel(text);
+      // Rules that look at the build context (the .dockerignore) read it through the host.
+      attachHost(dockerfile, options.path, options.files);
+      model = dockerfile;
+    } else model = buildComposeModel(text, composeOptions(options));
   } catch (e) {
     return notAnalysed(kind, { code: 'syntax', message: `Bulkhead could not parse this file: ${e instanceof Error ? e.message : String(e)}`, range: zero, severity: 'error' });
   }

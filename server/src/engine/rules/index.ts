@@ -2,6 +2,7 @@
 import type { AnyRule } from '../rule';
 import dockerfile_addRemoteUnverified from './dockerfile/add-remote-unverified';
 import dockerfile_aptNoRecommends from './dockerfile/apt-no-recommends';
+import dockerfile_copyContextUnfiltered from './dockerfile/copy-context-unfiltered';
 import dockerfile_copySecretFile from './dockerfile/copy-secret-file';
 import dockerfile_copyWholeStage from './dockerfile/copy-whole-stage';
 import dockerfile_curlPipeShell from './dockerfile/curl-pipe-shell';
@@ -61,6 +62,7 @@ import compose_composePrivileged from './compose/compose-privileged';
 export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_addRemoteUnverified,
   dockerfile_aptNoRecommends,
+  dockerfile_copyContextUnfiltered,
   dockerfile_copySecretFile,
   dockerfile_copyWholeStage,
   dockerfile_curlPipeShell,
