@@ -65,19 +65,22 @@ const APP_FILE = /\.(?:js|mjs|cjs|ts|tsx|py|rb|php|go|rs|java|kt|scala|cs|fs|csp
 /**
  * The first source of a COPY/ADD from the build context that brings an application into the
  * image: the whole context (`.`), a directory (`src/`, `app`) or a source, manifest or artifact
- * file. Entrypoint scripts and configuration files (`*.sh`, `*.conf`) are not applications;
+ * file. Entrypoint scripts, configuration files (`*.sh`, `*.conf`) and extension-less files
+ * copied into a `bin/` directory are not applications;
  * `--from` copies and URLs are not from the context.
  */
 export function appSourceCopy(ins: DockerInstruction, resolve: (text: string) => string): Token | undefined {
   if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.heredocs.length > 0) return undefined;
   if (ins.flags.some((f) => f.name.toLowerCase() === 'from')) return undefined;
   const words = ins.jsonForm ? ins.jsonArgs : ins.args;
+  // Helper scripts and binaries dropped into a bin directory (`COPY apache2-foreground /usr/local/bin/`).
+  const toBin = /\/s?bin\/?$/.test(resolve(words[words.length - 1]?.value ?? ''));
   return words.slice(0, -1).find((w) => {
     const path = resolve(w.value);
     if (/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(path)) return false;
     if (path === '.' || path === './' || path === '*' || path.endsWith('/')) return true;
     const last = path.slice(path.lastIndexOf('/') + 1);
-    return APP_FILE.test(path) || (!last.includes('.') && !/entrypoint|^docker-|^run$|^start$/i.test(last));
+    return APP_FILE.test(path) || (!toBin && !last.includes('.') && !/entrypoint|^docker-|^run$|^start$/i.test(last));
   });
 }
 
@@ -89,4 +92,13 @@ export function appSourceCopy(ins: DockerInstruction, resolve: (text: string) =>
 export function toolsOnPurpose(image: ImageRef): boolean {
   if (image.registry === undefined && /^(?:[a-z0-9]+\/)?buildpack-deps$/.test(image.repository)) return true;
   return image.registry === 'mcr.microsoft.com' && /^(?:vscode\/)?devcontainers\//.test(image.repository);
+}
+
+/** Commands a build-tool package provides (`netcat-openbsd` → `nc`, `netcat`), to see whether the image runs it. */
+export function toolCommands(pkg: string): readonly string[] {
+  const name = pkg.toLowerCase().replace(/:[a-z0-9]+$/, '');
+  if (/^(?:netcat|ncat|nmap-ncat|nc)/.test(name)) return ['nc', 'netcat', 'ncat'];
+  if (name === 'build-essential' || name === 'build-base' || name === 'alpine-sdk') return ['gcc', 'g++', 'cc', 'make'];
+  if (name === 'gcc-c++') return ['g++', 'c++'];
+  return [name];
 }

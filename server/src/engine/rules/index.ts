@@ -13,6 +13,7 @@ import dockerfile_exposeInvalid from './dockerfile/expose-invalid';
 import dockerfile_exposePrivilegedPort from './dockerfile/expose-privileged-port';
 import dockerfile_exposeSensitivePort from './dockerfile/expose-sensitive-port';
 import dockerfile_exposeSsh from './dockerfile/expose-ssh';
+import dockerfile_finalStageBuildTools from './dockerfile/final-stage-build-tools';
 import dockerfile_fromArgUndefined from './dockerfile/from-arg-undefined';
 import dockerfile_fromLatest from './dockerfile/from-latest';
 import dockerfile_fromNoDigest from './dockerfile/from-no-digest';
@@ -73,6 +74,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_exposePrivilegedPort,
   dockerfile_exposeSensitivePort,
   dockerfile_exposeSsh,
+  dockerfile_finalStageBuildTools,
   dockerfile_fromArgUndefined,
   dockerfile_fromLatest,
   dockerfile_fromNoDigest,

@@ -16,7 +16,7 @@ export default defineRule({
       toolchain: 'The application image is based on "{image}", a build toolchain (compiler, SDK or JDK); build in an earlier stage and ship on a runtime image: {alternatives}.',
     },
     checklist: ['minimal-base-image', 'minimal-attack-surface'],
-    references: [{ tool: 'cis', id: '4.3', match: 'inspired' }],
+    references: [{ tool: 'cis', id: '4.3', match: 'same' }],
   },
   defaultOptions: { allow: [] as string[] },
   check({ model, options, report }) {
