@@ -175,6 +175,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         configuration: true,
         didChangeConfiguration: { dynamicRegistration: false },
         workspaceEdit: { documentChanges: true },
+        ...(options.workspaceFolders ? { workspaceFolders: true } : {}),
         ...(pull ? { diagnostics: { refreshSupport: true } } : {}),
       },
     },

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, FileChangeType } from 'vscode-languageserver/node';
 import { getRule, type AnyRule } from '../../server/src/engine/index';
 import { startTestServer, type TestClient } from '../harness/lsp';
 
@@ -77,6 +77,22 @@ describe('config file in the editor', () => {
     // An inline comment wins over the config.
     assert.equal(await severityOf(join(a, 'Dockerfile'), 'FROM alpine:3.20\n# bulkhead ignore=prefer-copy vendored\nADD ./app /app\n'), 'none');
     await client.changeSettings({});
+  });
+
+  it('a folder added later is its own root; a removed one no longer stops discovery', async () => {
+    const c = join(root, 'c');
+    write(join(c, '.bulkhead.yaml'), 'rules:\n  prefer-copy: high\n');
+    const doc = join(c, 'deep', 'Dockerfile');
+    let refreshes = client.refreshes;
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [{ uri: uri(c), name: 'c' }], removed: [{ uri: uri(b), name: 'b' }] } });
+    await client.waitForRefresh(refreshes);
+    assert.equal(await severityOf(doc), DiagnosticSeverity.Error);
+    // b is no longer a folder: its files walk up past it, to the config above (prefer-copy: off).
+    assert.equal(await severityOf(join(b, 'Dockerfile')), 'none');
+    refreshes = client.refreshes;
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [{ uri: uri(b), name: 'b' }], removed: [{ uri: uri(c), name: 'c' }] } });
+    await client.waitForRefresh(refreshes);
+    assert.equal(await severityOf(join(b, 'Dockerfile')), DiagnosticSeverity.Information);
   });
 
   it('an open config buffer stands in for the disk; its problems are pulled; closing restores the disk', async () => {

@@ -101,6 +101,9 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   let documentChanges = false;
   let dynamicConfiguration = false;
   let dynamicWatch = false;
+  /** Workspace folder URIs: config discovery stops at the folder that holds a file. */
+  let folders: string[] = [];
+  let folderChanges = false;
   /** Rules whose findings `bulkhead.dedupe` hides (set at initialize from the installed peers). */
   let duplicated = duplicatedRules(options.rules ?? allRules(), peersFrom(undefined));
 
@@ -258,13 +261,16 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     dynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     duplicated = duplicatedRules(options.rules ?? allRules(), peersFrom(params.initializationOptions));
-    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folderChanges = !!caps.workspace?.workspaceFolders;
     configs.setFolders(folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         ...(pull ? { diagnosticProvider: { identifier: 'bulkhead', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        // Folders added or removed later get (or lose) their own config root.
+        ...(folderChanges ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'bulkhead' },
     };
@@ -279,6 +285,14 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     if (dynamicWatch) {
       const watchers = [{ globPattern: CONFIG_GLOB, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete }];
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e: unknown) => logError(`register config watcher: ${message(e)}`));
+    }
+    if (folderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+        configs.setFolders(folders);
+        configChanged();
+      });
     }
     checklist.initialized();
     log(`Bulkhead server started (${pull ? 'pull' : 'push'} diagnostics).`);
