@@ -70,6 +70,8 @@ export interface TestClient {
   /** Resolves on the next workspace/diagnostic/refresh request after `since` were counted. */
   waitForRefresh(since: number): Promise<void>;
   readonly refreshes: number;
+  /** Every client/registerCapability registration the server made (method and options). */
+  readonly registrations: { method: string; registerOptions?: unknown }[];
   dispose(): void;
 }
 
@@ -154,7 +156,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     fire();
     return null;
   });
-  connection.onRequest('client/registerCapability', () => null);
+  const registrations: { method: string; registerOptions?: unknown }[] = [];
+  connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    registrations.push(...params.registrations);
+    fire();
+    return null;
+  });
   connection.listen();
 
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
@@ -175,7 +182,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         configuration: true,
         didChangeConfiguration: { dynamicRegistration: false },
         workspaceEdit: { documentChanges: true },
-        ...(options.workspaceFolders ? { workspaceFolders: true } : {}),
+        ...(options.workspaceFolders ? { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
         ...(pull ? { diagnostics: { refreshSupport: true } } : {}),
       },
     },
@@ -195,6 +202,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     set settings(v: unknown) {
       state.settings = v;
     },
+    registrations,
     get refreshes() {
       return refreshes;
     },

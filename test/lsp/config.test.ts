@@ -79,6 +79,27 @@ describe('config file in the editor', () => {
     await client.changeSettings({});
   });
 
+  it('a change to a file reached through extends (any name) re-validates', async () => {
+    const dir = join(a, 'ext');
+    const base = write(join(root, 'platform', 'base.yaml'), 'rules:\n  prefer-copy: high\n');
+    write(join(dir, '.bulkhead.yaml'), `extends: ${base}\n`);
+    const doc = uri(join(dir, 'Dockerfile'));
+    await client.open(doc, TEXT);
+    assert.equal((await client.pull(doc))[0]?.severity, DiagnosticSeverity.Error);
+    const refreshes = client.refreshes;
+    write(base, 'rules:\n  prefer-copy: off\n');
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(base), type: FileChangeType.Changed }] });
+    await client.waitForRefresh(refreshes);
+    assert.deepEqual(await client.pull(doc), []);
+    // Watched by name, next to the config glob.
+    const globs = client.registrations
+      .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+      .flatMap((r) => (r.registerOptions as { watchers: { globPattern: unknown }[] }).watchers.map((w) => w.globPattern));
+    assert.ok(globs.includes('**/.bulkhead.{yaml,yml,json}'));
+    assert.ok(globs.some((g) => JSON.stringify(g) === JSON.stringify({ baseUri: uri(join(root, 'platform')), pattern: 'base.yaml' })));
+    await client.close(doc);
+  });
+
   it('a folder added later is its own root; a removed one no longer stops discovery', async () => {
     const c = join(root, 'c');
     write(join(c, '.bulkhead.yaml'), 'rules:\n  prefer-copy: high\n');

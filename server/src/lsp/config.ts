@@ -112,6 +112,14 @@ export class EditorConfigs {
     return out;
   }
 
+  /** URIs of every file read through `extends` that is not itself named like a config (watched one by one). */
+  extendedFiles(): Set<string> {
+    const out = new Set<string>();
+    for (const r of this.resolvers.values())
+      for (const loaded of r.loadedConfigs().values()) for (const f of loaded.files) if (!NAMES.includes(basename(f))) out.add(pathToFileURL(f).href);
+    return out;
+  }
+
   /** Forget every config read (a config file changed on disk or in an editor). */
   clear(): void {
     for (const r of this.resolvers.values()) r.clear();

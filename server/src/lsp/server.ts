@@ -203,6 +203,31 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     options.debounceMs ?? 150,
   );
 
+  /**
+   * Files reached through `extends` with other names (`../platform/base.yaml`) are watched one
+   * by one (relative patterns), re-registered when the set changes.
+   */
+  let extended = new Set<string>();
+  let extendedWatch: Promise<{ dispose(): void } | undefined> = Promise.resolve(undefined);
+  const watchExtended = () => {
+    const now = configs.extendedFiles();
+    if (now.size === extended.size && [...now].every((u) => extended.has(u))) return;
+    extended = now;
+    if (!dynamicWatch) return;
+    const watchers = [...now].map((u) => ({
+      globPattern: { baseUri: u.slice(0, u.lastIndexOf('/')), pattern: decodeURIComponent(u.slice(u.lastIndexOf('/') + 1)) },
+      kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete,
+    }));
+    const previous = extendedWatch;
+    extendedWatch = previous.then(async (d) => {
+      d?.dispose();
+      return watchers.length > 0 ? connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) : undefined;
+    }).catch((e: unknown) => {
+      logError(`register extends watcher: ${message(e)}`);
+      return undefined;
+    });
+  };
+
   /** Config-file diagnostics last pushed, per URI (JSON), so only changes are sent. */
   const pushedConfig = new Map<string, string>();
   /** Pushes the problems of every config loaded so far; open config buffers of pull clients are pulled instead. */
@@ -212,6 +237,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     for (const d of all) if (kindOf(d)) configs.forUri(d.uri);
     const open = all.filter((d) => isConfigUri(d.uri)).map((d) => d.uri);
     const wanted = configs.diagnostics(open);
+    watchExtended();
     for (const uri of pushedConfig.keys()) if (!wanted.has(uri)) wanted.set(uri, []);
     for (const [uri, diagnostics] of wanted) {
       const items = pull && documents.get(uri) ? [] : diagnostics;
@@ -413,7 +439,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
 
   connection.onDidChangeWatchedFiles((params) => {
     for (const h of watchedFileHandlers) h(params);
-    if (params.changes.some((c) => isConfigUri(c.uri))) configChanged();
+    if (params.changes.some((c) => isConfigUri(c.uri) || extended.has(c.uri))) configChanged();
   });
 
   connection.onDidChangeConfiguration(
