@@ -1,27 +1,10 @@
 import { defineRule } from '../../rule';
-import { baseName, unwrap, type Command, type Word } from '../../model/shell';
+import { baseName, unwrap } from '../../model/shell';
+import { fileTarget, operands, pathBase as base, removedLater } from '../../model/layers';
 import { credentialSetup, isCredentialConfigPath, looksLikeCredentialContent, secretFileKind, secretMounts, type SecretMount } from '../../model/secrets';
 import type { Stage } from '../../model/dockerfile';
 
-const base = (p: string) => p.replace(/\/+$/, '').slice(p.replace(/\/+$/, '').lastIndexOf('/') + 1);
-const operands = (args: readonly Word[]) => args.filter((a) => !a.value.startsWith('-'));
-const LOGOUT = /^(?:docker|podman|helm|az|npm) logout|^gcloud auth revoke|^npm config delete|^aws configure set \S+ ""?$/;
-
-/** True when a later command of the same script removes `path` (or the directory holding it, or a config named by `fragment`). */
-function removedLater(cmds: readonly Command[], i: number, path: string, fragment = false): boolean {
-  return cmds.slice(i + 1).some((c) => {
-    const { name, args } = unwrap(c);
-    const words = [baseName(name), ...args.map((a) => a.value)].join(' ');
-    if (fragment && LOGOUT.test(words)) return true;
-    if (baseName(name) !== 'rm' && baseName(name) !== 'shred') return false;
-    return operands(args).some((a) =>
-      fragment ? a.value.includes(path) : a.value === path || path.startsWith(a.value.replace(/\/+$/, '') + '/') || base(a.value) === base(path),
-    );
-  });
-}
-
 const inMount = (mounts: readonly SecretMount[], v: string) => mounts.some((m) => m.target !== undefined && (v === m.target || v.startsWith(m.target + '/')));
-const fileTarget = (c: Command) => c.redirects.find((r) => (r.op === '>' || r.op === '>>') && r.target && !r.target.value.startsWith('/dev/'))?.target;
 
 /** Secrets that end up in a layer anyway: mount content copied out, credential configs left behind, secret files deleted one layer too late. */
 export default defineRule({
