@@ -89,7 +89,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Config files are synced too: the server reads unsaved `.bulkhead.yaml` buffers before the
     // disk and reports their problems in them (its own watcher sees changes on disk).
     // Globs in `bulkhead.validate` (any folder's) are synced too; the server decides per resource.
-    documentSelector: [...selector, { scheme: 'file', pattern: '**/.bulkhead.{yaml,yml,json}' }, ...validateGlobs().map((pattern) => ({ scheme: 'file', pattern }))],
+    documentSelector: [
+      ...selector,
+      { scheme: 'file', pattern: '**/.bulkhead.{yaml,yml,json}' },
+      ...validateGlobs().map((pattern) => ({ scheme: 'file', pattern })),
+    ],
     outputChannel: output,
     synchronize: { configurationSection: SETTINGS_SECTION },
     diagnosticPullOptions: { onChange: true, onSave: true },

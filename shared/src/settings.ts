@@ -75,7 +75,9 @@ export function normalizeSettings(raw: unknown): Settings {
     if (sev) customizations.push({ rule, severity: sev });
   }
   const D = DEFAULT_SETTINGS;
-  const validate = Array.isArray(r['validate']) ? (r['validate'] as unknown[]).filter((v): v is string => typeof v === 'string' && v.trim() !== '') : D.validate;
+  const validate = Array.isArray(r['validate'])
+    ? (r['validate'] as unknown[]).filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    : D.validate;
   const codeAction = obj(r['codeAction']);
   const budget = obj(obj(r['timeBudget'])['onValidation']);
   const warn = ms(budget['warn'], D.timeBudget.onValidation.warn);

@@ -105,13 +105,17 @@ describe('config file in the editor', () => {
     write(join(c, '.bulkhead.yaml'), 'rules:\n  prefer-copy: high\n');
     const doc = join(c, 'deep', 'Dockerfile');
     let refreshes = client.refreshes;
-    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [{ uri: uri(c), name: 'c' }], removed: [{ uri: uri(b), name: 'b' }] } });
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [{ uri: uri(c), name: 'c' }], removed: [{ uri: uri(b), name: 'b' }] },
+    });
     await client.waitForRefresh(refreshes);
     assert.equal(await severityOf(doc), DiagnosticSeverity.Error);
     // b is no longer a folder: its files walk up past it, to the config above (prefer-copy: off).
     assert.equal(await severityOf(join(b, 'Dockerfile')), 'none');
     refreshes = client.refreshes;
-    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [{ uri: uri(b), name: 'b' }], removed: [{ uri: uri(c), name: 'c' }] } });
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [{ uri: uri(b), name: 'b' }], removed: [{ uri: uri(c), name: 'c' }] },
+    });
     await client.waitForRefresh(refreshes);
     assert.equal(await severityOf(join(b, 'Dockerfile')), DiagnosticSeverity.Information);
   });

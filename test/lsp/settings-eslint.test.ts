@@ -57,7 +57,7 @@ describe('settings following vscode-eslint', () => {
     assert.equal(normalizeSettings({ codeActionsOnSave: { mode: 'some' } }).codeActionsOnSave.mode, 'all');
   });
 
-  it('package.json declares every setting with the normaliser\'s default, resource-scoped', () => {
+  it("package.json declares every setting with the normaliser's default, resource-scoped", () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
     const props = pkg.contributes.configuration.properties as Record<string, { default: unknown; scope: string }>;
     const D = DEFAULT_SETTINGS;

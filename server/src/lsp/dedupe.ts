@@ -18,7 +18,9 @@ export function peersFrom(initializationOptions: unknown): readonly Peer[] {
 
 /** Rule ids another tool among `peers` reports the same way. */
 export function duplicatedRules(rules: readonly AnyRule[], peers: readonly Peer[]): Set<string> {
-  return new Set(rules.filter((r) => r.meta.references.some((ref) => ref.match === 'same' && (peers as readonly string[]).includes(ref.tool))).map((r) => r.meta.id));
+  return new Set(
+    rules.filter((r) => r.meta.references.some((ref) => ref.match === 'same' && (peers as readonly string[]).includes(ref.tool))).map((r) => r.meta.id),
+  );
 }
 
 /** The result without duplicated findings (indices in `findings` are those of the new list). */

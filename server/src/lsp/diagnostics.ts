@@ -71,6 +71,8 @@ export function toDiagnostics(result: AnalysisResult | undefined, version: numbe
   const all = [...result.problems.map(problemToDiagnostic), ...result.findings.map((f, i) => toDiagnostic(f, i, version, docsRoot))];
   if (!lineLength) return all;
   return all.map((d) =>
-    d.range.end.line > d.range.start.line ? { ...d, range: { start: d.range.start, end: { line: d.range.start.line, character: lineLength(d.range.start.line) } } } : d,
+    d.range.end.line > d.range.start.line
+      ? { ...d, range: { start: d.range.start, end: { line: d.range.start.line, character: lineLength(d.range.start.line) } } }
+      : d,
   );
 }

@@ -152,7 +152,11 @@ export function startServer(connection: Connection, options: ServerOptions): Run
 
   const publish = (a: Analysis) => {
     void connection
-      .sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: toDiagnostics(a.result, a.version, options.docsRoot, lineLengths(documents.get(a.uri), a.settings)) })
+      .sendDiagnostics({
+        uri: a.uri,
+        version: a.version,
+        diagnostics: toDiagnostics(a.result, a.version, options.docsRoot, lineLengths(documents.get(a.uri), a.settings)),
+      })
       .catch(() => undefined);
   };
 
@@ -219,13 +223,15 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete,
     }));
     const previous = extendedWatch;
-    extendedWatch = previous.then(async (d) => {
-      d?.dispose();
-      return watchers.length > 0 ? connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) : undefined;
-    }).catch((e: unknown) => {
-      logError(`register extends watcher: ${message(e)}`);
-      return undefined;
-    });
+    extendedWatch = previous
+      .then(async (d) => {
+        d?.dispose();
+        return watchers.length > 0 ? connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) : undefined;
+      })
+      .catch((e: unknown) => {
+        logError(`register extends watcher: ${message(e)}`);
+        return undefined;
+      });
   };
 
   /** Config-file diagnostics last pushed, per URI (JSON), so only changes are sent. */
@@ -310,7 +316,9 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     }
     if (dynamicWatch) {
       const watchers = [{ globPattern: CONFIG_GLOB, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete }];
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e: unknown) => logError(`register config watcher: ${message(e)}`));
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers })
+        .catch((e: unknown) => logError(`register config watcher: ${message(e)}`));
     }
     if (folderChanges) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
