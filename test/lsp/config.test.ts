@@ -209,4 +209,16 @@ describe('config file in the editor (push diagnostics)', () => {
       false,
     );
   });
+
+  it('an invalid unsaved buffer reports its problems; closing it returns to the valid disk file and clears them', async () => {
+    const cfg = uri(write(join(root, 'sub', '.bulkhead.yaml'), 'rules: {}\n'));
+    const doc = uri(join(root, 'sub', 'Dockerfile'));
+    await client.open(doc, TEXT);
+    await client.open(cfg, 'rules: 3\n', 'yaml');
+    const bad = await client.waitForPublish(cfg, (p) => p.diagnostics.length > 0);
+    assert.match(bad.diagnostics[0]?.message as string, /"rules" must be a mapping/);
+    await client.close(cfg);
+    await client.waitForPublish(cfg, (p) => p.diagnostics.length === 0);
+    await client.close(doc);
+  });
 });

@@ -372,8 +372,8 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     guard('didClose', undefined, (e) => {
       const uri = e.document.uri;
       if (isConfigUri(uri)) {
-        // The disk stands in again (the buffer may have been closed without saving).
-        pushedConfig.delete(uri);
+        // The disk stands in again (the buffer may have been closed without saving); the next sync
+        // pushes the disk's problems, or clears what was pushed for the buffer.
         configChanged();
         return;
       }
