@@ -28,6 +28,17 @@ import type { ConfigProblemReport, FileReport } from './report';
 import { rulesJson, rulesText } from './rules';
 import { VERSION } from './version';
 
+/** Host file reader for the engine: neighbouring files as text, undefined when absent or unreadable. */
+const DISK_READER = {
+  read(path: string): string | undefined {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};
+
 export interface CliIO {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -176,7 +187,9 @@ function scan(cmd: ScanCommand, io: CliIO): number {
       failed = true;
       continue;
     }
-    const options = { kind, path: target.path, config, now };
+    // The engine reads neighbouring files (.dockerignore, Compose overrides, extends) only
+    // through this reader; it never touches the disk itself.
+    const options = { kind, path: target.abs, config, now, files: DISK_READER };
     let result = analyze(read.text, options);
     let fixed: Record<string, number> | undefined;
     if (cmd.fix) {
