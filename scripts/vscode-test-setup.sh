@@ -13,6 +13,12 @@
 #
 # Environment: BULKHEAD_VSCODE_TEST_DIR overrides the .vscode-test location.
 set -euo pipefail
+# Under `npm test` the outer npm (on the machine's Node 20) exports npm_config_* variables,
+# which the inner installs read as their own config: code-server's postinstall then sees
+# npm_config_user_agent ".../node/v20" and refuses. Start the inner installs clean.
+while IFS='=' read -r name _; do
+  case "$name" in npm_*) unset "$name" ;; esac
+done < <(env)
 
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
