@@ -29,7 +29,13 @@ export type Node =
   | { readonly type: 'workspace'; readonly folder: ChecklistFolder }
   | { readonly type: 'subject'; readonly folder: ChecklistFolder; readonly subject: ChecklistSubject }
   | { readonly type: 'item'; readonly folder: ChecklistFolder; readonly subject: ChecklistSubject | undefined; readonly item: ChecklistItemResult }
-  | { readonly type: 'detail'; readonly label: string; readonly uri: vscode.Uri | undefined; readonly range: WireRange | undefined; readonly status: ChecklistStatus }
+  | {
+      readonly type: 'detail';
+      readonly label: string;
+      readonly uri: vscode.Uri | undefined;
+      readonly range: WireRange | undefined;
+      readonly status: ChecklistStatus;
+    }
   | { readonly type: 'message'; readonly label: string };
 
 const STATUS_ICON: Readonly<Record<ChecklistStatus, vscode.ThemeIcon>> = {
@@ -93,12 +99,17 @@ export class ChecklistTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     switch (node.type) {
       case 'folder': {
         const subjects = node.folder.report.subjects.map((subject): Node => ({ type: 'subject', folder: node.folder, subject }));
-        return [{ type: 'workspace', folder: node.folder }, ...(subjects.length ? subjects : [{ type: 'message' as const, label: 'No Dockerfile or Compose file in this folder.' }])];
+        return [
+          { type: 'workspace', folder: node.folder },
+          ...(subjects.length ? subjects : [{ type: 'message' as const, label: 'No Dockerfile or Compose file in this folder.' }]),
+        ];
       }
       case 'workspace':
         return node.folder.report.workspace.map((item) => ({ type: 'item', folder: node.folder, subject: undefined, item }));
       case 'subject':
-        return [...node.subject.items].sort((a, b) => ORDER[a.status] - ORDER[b.status]).map((item) => ({ type: 'item', folder: node.folder, subject: node.subject, item }));
+        return [...node.subject.items]
+          .sort((a, b) => ORDER[a.status] - ORDER[b.status])
+          .map((item) => ({ type: 'item', folder: node.folder, subject: node.subject, item }));
       case 'item':
         return this.details(node.folder, node.subject, node.item);
       default:
@@ -112,11 +123,25 @@ export class ChecklistTree implements vscode.TreeDataProvider<Node>, vscode.Disp
       case 'fail':
         return item.findings.map((f) => ({ type: 'detail', label: `Line ${f.range.start.line + 1}: ${f.message}`, uri, range: f.range, status: 'fail' }));
       case 'pass':
-        return item.evidence.map((e) => ({ type: 'detail', label: e.text, uri: e.path ? fileUri(folder, e.path) : e.range ? uri : undefined, range: e.range, status: 'pass' }));
+        return item.evidence.map((e) => ({
+          type: 'detail',
+          label: e.text,
+          uri: e.path ? fileUri(folder, e.path) : e.range ? uri : undefined,
+          range: e.range,
+          status: 'pass',
+        }));
       case 'human':
         return [{ type: 'detail', label: item.question ?? item.summary, uri: undefined, range: undefined, status: 'human' }];
       case 'confirmed':
-        return [{ type: 'detail', label: `Confirmed: ${item.confirmation?.note ?? ''}`, uri: fileUri(folder, CHECKLIST_CONFIRMATIONS_PATH), range: undefined, status: 'confirmed' }];
+        return [
+          {
+            type: 'detail',
+            label: `Confirmed: ${item.confirmation?.note ?? ''}`,
+            uri: fileUri(folder, CHECKLIST_CONFIRMATIONS_PATH),
+            range: undefined,
+            status: 'confirmed',
+          },
+        ];
       case 'na':
         return [];
     }
@@ -163,12 +188,16 @@ export class ChecklistTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         t.iconPath = STATUS_ICON[i.status];
         const md = new vscode.MarkdownString();
         md.appendMarkdown(`**${info?.title ?? i.id}** (\`${i.id}\`) — ${STATUS_WORD[i.status]}\n\n`);
-        if (info) md.appendMarkdown(`${info.why}\n\n*How it is decided:* ${info.how}\n\n${info.cis.length ? `CIS Docker Benchmark v1.6.0: ${info.cis.join(', ')}\n\n` : ''}`);
+        if (info)
+          md.appendMarkdown(
+            `${info.why}\n\n*How it is decided:* ${info.how}\n\n${info.cis.length ? `CIS Docker Benchmark v1.6.0: ${info.cis.join(', ')}\n\n` : ''}`,
+          );
         if (i.question) md.appendMarkdown(`*Question:* ${i.question}\n\n`);
         t.tooltip = md;
         t.contextValue = `bulkhead.checklist.item.${i.status}`;
         const first = i.findings[0]?.range ?? i.evidence.find((e) => e.range && !e.path)?.range;
-        if (node.subject && first) t.command = { command: ChecklistCommands.reveal, title: 'Go to line', arguments: [fileUri(node.folder, node.subject.path), first] };
+        if (node.subject && first)
+          t.command = { command: ChecklistCommands.reveal, title: 'Go to line', arguments: [fileUri(node.folder, node.subject.path), first] };
         return t;
       }
       case 'detail': {
@@ -222,11 +251,17 @@ export async function writeConfirmation(folderUri: vscode.Uri, entry: { item: st
 
 export interface ChecklistView {
   readonly tree: ChecklistTree;
+  /** The tree view (its visibility is what the extension-host suite checks after the show command). */
+  readonly view: vscode.TreeView<Node>;
   /** Debounced refresh, for the server's checklistChanged notification. */
   refreshSoon(): void;
 }
 
-export function registerChecklistView(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined, output: vscode.LogOutputChannel): ChecklistView {
+export function registerChecklistView(
+  context: vscode.ExtensionContext,
+  getClient: () => LanguageClient | undefined,
+  output: vscode.LogOutputChannel,
+): ChecklistView {
   const tree = new ChecklistTree(getClient);
   const view = vscode.window.createTreeView(CHECKLIST_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -254,7 +289,9 @@ export function registerChecklistView(context: vscode.ExtensionContext, getClien
     vscode.commands.registerCommand(ChecklistCommands.scanWorkspace, async () => {
       const c = getClient();
       if (!c) return undefined;
-      const r = await vscode.window.withProgress({ location: { viewId: CHECKLIST_VIEW_ID }, title: 'Bulkhead: scanning the workspace' }, () => c.sendRequest<ScanWorkspaceResult>(ScanWorkspaceRequest));
+      const r = await vscode.window.withProgress({ location: { viewId: CHECKLIST_VIEW_ID }, title: 'Bulkhead: scanning the workspace' }, () =>
+        c.sendRequest<ScanWorkspaceResult>(ScanWorkspaceRequest),
+      );
       output.info(`Workspace scan: ${r.files} Dockerfile/Compose file${r.files === 1 ? '' : 's'} in ${r.durationMs} ms.`);
       await tree.refresh();
       return r;
@@ -298,7 +335,7 @@ export function registerChecklistView(context: vscode.ExtensionContext, getClien
     vscode.commands.registerCommand(ChecklistCommands.reveal, reveal),
     { dispose: () => timer && clearTimeout(timer) },
   );
-  return { tree, refreshSoon };
+  return { tree, view, refreshSoon };
 }
 
 /** Wires the server's change notification to the view (call after the client is created). */

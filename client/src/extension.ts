@@ -14,7 +14,7 @@ import {
   SETTINGS_SECTION,
 } from '../../shared/src/ids';
 import { RevalidateRequest, StatusNotification, type RevalidateResult, type StatusParams } from '../../shared/src/protocol';
-import { listenForChecklistChanges, registerChecklistView } from './checklist';
+import { listenForChecklistChanges, registerChecklistView, type ChecklistView } from './checklist';
 import { Status } from './status';
 
 let client: LanguageClient | undefined;
@@ -73,7 +73,15 @@ async function offerDedupe(context: vscode.ExtensionContext, peers: readonly (ty
   if (answer === hide) await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('dedupe', true, vscode.ConfigurationTarget.Global);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/**
+ * What `activate` returns (`vscode.extensions.getExtension('bulkhead.bulkhead').exports`): the
+ * checklist tree and view, for the extension-host suite. Not a stable API for other extensions.
+ */
+export interface BulkheadExports {
+  readonly checklist: ChecklistView;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<BulkheadExports> {
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const selector = documentSelector();
   const status = new Status(selector);
@@ -127,6 +135,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   await client.start();
   void offerDedupe(context, peers).catch((e: unknown) => output.warn(`dedupe offer: ${e instanceof Error ? e.message : String(e)}`));
+  return { checklist };
 }
 
 export async function deactivate(): Promise<void> {

@@ -43,7 +43,10 @@ export async function runUiSuite({ browser, url, workspace, screenshots, log }) 
     await page.keyboard.press('F1');
     await input.waitFor({ state: 'visible', timeout: WAIT });
     await input.fill('>' + label);
-    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact(label) }) }).first();
+    const row = page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: exact(label) }) })
+      .first();
     await row.waitFor({ state: 'visible', timeout: WAIT });
     await row.click();
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT });
@@ -52,14 +55,20 @@ export async function runUiSuite({ browser, url, workspace, screenshots, log }) 
   /** The active editor's lines in document order (the DOM order of .view-line is not line order). */
   const editorLines = () =>
     page.$$eval('.editor-group-container.active .editor-instance .monaco-editor .view-lines .view-line', (els) =>
-      els.map((e) => ({ top: parseFloat(e.style.top), text: e.textContent.replace(/\u00a0/g, ' ') })).sort((a, b) => a.top - b.top).map((l) => l.text),
+      els
+        .map((e) => ({ top: parseFloat(e.style.top), text: e.textContent.replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top)
+        .map((l) => l.text),
     );
 
   /** Problems panel rows as shown: message, source(code), [Ln, Col]. */
   const problems = () => page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
 
   const cursorTo = async (line) => {
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 400, y: 5 } });
+    await page
+      .locator('.editor-group-container.active .monaco-editor .view-lines')
+      .first()
+      .click({ position: { x: 400, y: 5 } });
     await page.keyboard.press('Control+Home');
     for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Home');
@@ -153,6 +162,26 @@ export async function runUiSuite({ browser, url, workspace, screenshots, log }) 
     await shot('06-after-restart');
   });
 
+  step('"Bulkhead: Show Hardening Checklist" opens the checklist view: files and services with failing items first', async () => {
+    await palette('Bulkhead: Show Hardening Checklist');
+    const rows = () => page.$$eval('.pane-body .monaco-list-row', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+    await until('the Dockerfile and its failing "Runs as a non-root user" item in the checklist view', async () => {
+      const r = await rows();
+      return r.some((x) => x.startsWith('Dockerfile')) && r.some((x) => x.includes('Runs as a non-root user'));
+    });
+    // Clicking the failing item goes to its first finding's line; its twistie expands it to the
+    // finding ("Line N: …"), itself a link.
+    const row = page.locator('.pane-body .monaco-list-row').filter({ hasText: 'Runs as a non-root user' }).first();
+    await row.click();
+    await until(
+      'the Dockerfile editor with line 1 selected',
+      async () => (await page.locator('.statusbar-item', { hasText: /Ln 1, Col \d+ \(\d+ selected\)/ }).count()) > 0,
+    );
+    await row.locator('.monaco-tl-twistie').click();
+    await until('a "Line N:" finding under the item', async () => (await rows()).some((x) => /^Line \d+: /.test(x)));
+    await shot('07-checklist-view');
+  });
+
   let passed = 0;
   let failed = 0;
   let skipping = false;
@@ -179,7 +208,10 @@ export async function runUiSuite({ browser, url, workspace, screenshots, log }) 
 }
 
 function explorerRow(page, name) {
-  return page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact(name) }) }).first();
+  return page
+    .locator('.explorer-folders-view .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact(name) }) })
+    .first();
 }
 
 function exact(text) {
