@@ -16,7 +16,16 @@ import { TextIndex } from './text';
 import type { FileKind, ParseProblem, TextEdit } from './types';
 
 export type { EngineConfig, Customization, RuleSetting, RuleSeverity } from './config';
-export { CONFIG_FILE_NAMES, isIgnoredByConfig, layerConfig, loadConfigFile, parseConfigFile, type ConfigHost, type ConfigProblem, type LoadedConfig } from './configFile';
+export {
+  CONFIG_FILE_NAMES,
+  isIgnoredByConfig,
+  layerConfig,
+  loadConfigFile,
+  parseConfigFile,
+  type ConfigHost,
+  type ConfigProblem,
+  type LoadedConfig,
+} from './configFile';
 export type { Finding, Fix, Suggestion, RuleError } from './runner';
 export type { AnyRule, RuleMeta, ToolReference, Category, FixSafety } from './rule';
 export type { FileKind, Severity, Range, Position, TextEdit, ParseProblem } from './types';
@@ -101,9 +110,15 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   if (typeof input !== 'string') return notAnalysed(kind, { code: 'binary', message: 'Input is not text.', range: zero, severity: 'error' });
   if (input.length > MAX_TEXT_LENGTH) {
-    return notAnalysed(kind, { code: 'too-large', message: `File is too large to analyse (${Math.round(input.length / 1024)} KiB; the limit is ${MAX_TEXT_LENGTH / 1024} KiB).`, range: zero, severity: 'warning' });
+    return notAnalysed(kind, {
+      code: 'too-large',
+      message: `File is too large to analyse (${Math.round(input.length / 1024)} KiB; the limit is ${MAX_TEXT_LENGTH / 1024} KiB).`,
+      range: zero,
+      severity: 'warning',
+    });
   }
-  if (looksBinary(input)) return notAnalysed(kind, { code: 'binary', message: 'File looks binary (NUL or control bytes): not analysed.', range: zero, severity: 'error' });
+  if (looksBinary(input))
+    return notAnalysed(kind, { code: 'binary', message: 'File looks binary (NUL or control bytes): not analysed.', range: zero, severity: 'error' });
   // A BOM is replaced by a space so every offset stays the same as in the caller's text.
   const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
   let model: DockerfileModel | ComposeModel;
@@ -115,7 +130,12 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
       model = dockerfile;
     } else model = buildComposeModel(text, composeOptions(options));
   } catch (e) {
-    return notAnalysed(kind, { code: 'syntax', message: `Bulkhead could not parse this file: ${e instanceof Error ? e.message : String(e)}`, range: zero, severity: 'error' });
+    return notAnalysed(kind, {
+      code: 'syntax',
+      message: `Bulkhead could not parse this file: ${e instanceof Error ? e.message : String(e)}`,
+      range: zero,
+      severity: 'error',
+    });
   }
   const problems: ParseProblem[] = [...model.problems];
   let suppressions: Suppression[] = [];
@@ -132,7 +152,33 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
   }
   const rules = (options.rules ?? ALL_RULES).filter((r) => r.meta.kind === kind);
   const run = runRules(model, rules, options.config, suppressions, now);
-  return { kind, findings: run.findings, suppressed: run.suppressed, problems, errors: run.errors, timings: run.timings, model };
+  // YAML the parser had to recover from is reported, but not rewritten: an edit placed by the
+  // recovered tree can land inside the broken construct (found by the property tests).
+  // Likewise a RUN whose shell text leaves a quote open is not rewritten by a fix.
+  const findings =
+    model.kind === 'compose'
+      ? model.problems.some((p) => p.severity === 'error')
+        ? run.findings.map(withoutFixes)
+        : run.findings
+      : run.findings.map((f) => (f.fix || f.suggestions.length ? (inUnterminatedShell(model as DockerfileModel, f) ? withoutFixes(f) : f) : f));
+  return { kind, findings, suppressed: run.suppressed, problems, errors: run.errors, timings: run.timings, model };
+}
+
+function inUnterminatedShell(model: DockerfileModel, f: Finding): boolean {
+  const line = f.range.start.line;
+  for (const ins of model.instructions) {
+    if (ins.range.start.line > line || ins.range.end.line < line) continue;
+    try {
+      if (model.shell(ins)?.unterminated) return true;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+function withoutFixes(f: Finding): Finding {
+  return f.fix || f.suggestions.length ? { ...f, fix: undefined, suggestions: [] } : f;
 }
 
 function dockerfileSuppressions(model: DockerfileModel) {
@@ -152,7 +198,12 @@ function dockerfileSuppressions(model: DockerfileModel) {
 }
 
 function composeOptions(o: AnalyzeOptions) {
-  return { ...(o.path !== undefined ? { path: o.path } : {}), ...(o.files ? { files: o.files } : {}), ...(o.env ? { env: o.env } : {}), ...(o.project ? { project: o.project } : {}) };
+  return {
+    ...(o.path !== undefined ? { path: o.path } : {}),
+    ...(o.files ? { files: o.files } : {}),
+    ...(o.env ? { env: o.env } : {}),
+    ...(o.project ? { project: o.project } : {}),
+  };
 }
 
 function composeSuppressions(model: ComposeModel) {
@@ -160,7 +211,8 @@ function composeSuppressions(model: ComposeModel) {
   for (let line = 0; line < model.index.lineCount; line++) {
     const t = model.index.lineText(line);
     const at = t.indexOf('#');
-    if (at >= 0 && /^\s*#\s*bulkhead\b/.test(t)) comments.push({ line, text: t.slice(at), range: { start: { line, character: at }, end: { line, character: t.length } } });
+    if (at >= 0 && /^\s*#\s*bulkhead\b/.test(t))
+      comments.push({ line, text: t.slice(at), range: { start: { line, character: at }, end: { line, character: t.length } } });
   }
   // An ignore comment covers the YAML node that starts on the next code line: a service key
   // covers the whole service, a service's key its value, a list item that item.
@@ -203,7 +255,7 @@ export function collectFixEdits(findings: readonly Finding[], safeOnly: boolean,
     const edits = f.fix.edits();
     if (edits.length === 0) continue;
     const spans = edits.map((e) => ({ s: key(e.range.start), e: key(e.range.end) }));
-    const clash = spans.some((a) => taken.some((b) => a.s < b.e && b.s < a.e || (a.s === a.e && a.s === b.s) || (b.s === b.e && b.s === a.s)));
+    const clash = spans.some((a) => taken.some((b) => (a.s < b.e && b.s < a.e) || (a.s === a.e && a.s === b.s) || (b.s === b.e && b.s === a.s)));
     if (clash) continue;
     taken.push(...spans);
     chosen.push([...edits]);

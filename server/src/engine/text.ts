@@ -49,7 +49,9 @@ export class TextIndex {
       if ((this.lineStarts[mid] ?? 0) <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - (this.lineStarts[lo] ?? 0) };
+    // An offset inside a line break (between CR and LF, or on the break itself) is the end of
+    // the line: a position's character never exceeds the line's length (LSP clients reject it).
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - (this.lineStarts[lo] ?? 0) };
   }
 
   /** Offset just past the last character of the line, before its line break. */

@@ -441,7 +441,7 @@ function execFormScript(ins: DockerInstruction): ShellScript | undefined {
   const pipeline = { commands: [] as Command[], after: undefined, range };
   const cmd: Command = { name: word(name), args: rest.map(word), assignments: [], redirects: [], range, pipeline, pipelineIndex: 0, inSubstitution: false };
   pipeline.commands.push(cmd);
-  return { commands: [cmd], pipelines: [pipeline] };
+  return { commands: [cmd], pipelines: [pipeline], unterminated: false };
 }
 
 /** True when `text` (after any flags) is a JSON array of strings, the only exec form Docker accepts. */

@@ -72,6 +72,8 @@ export interface Pipeline {
 export interface ShellScript {
   readonly commands: readonly Command[];
   readonly pipelines: readonly Pipeline[];
+  /** A quote was left open: the words after it are a guess, and fixes must not edit this script. */
+  readonly unterminated: boolean;
 }
 
 /** A stretch of document text to parse, as document offsets (end exclusive). */
@@ -158,6 +160,9 @@ class Lexer {
   private inTest = false;
   /** Heredocs whose bodies start after the next newline. */
   private pending: PendingHeredoc[] = [];
+
+  /** Set when a quote runs to the end of the text. */
+  unterminated = false;
 
   constructor(private readonly s: string) {}
 
@@ -308,11 +313,13 @@ class Lexer {
         this.i += 2;
       } else if (c === "'") {
         const end = s.indexOf("'", this.i + 1);
+        if (end < 0) this.unterminated = true;
         const stop = end < 0 ? s.length : end;
         value += s.slice(this.i + 1, stop);
         this.i = stop + 1;
       } else if (c === '$' && s[this.i + 1] === "'") {
         const end = s.indexOf("'", this.i + 2);
+        if (end < 0) this.unterminated = true;
         const stop = end < 0 ? s.length : end;
         value += s.slice(this.i + 2, stop);
         this.i = stop + 1;
@@ -336,6 +343,7 @@ class Lexer {
             this.i++;
           }
         }
+        if (this.i >= s.length) this.unterminated = true;
         this.i++;
       } else if (c === '$' && s[this.i + 1] === '(' && s[this.i + 2] === '(') {
         value += this.dollarArithmetic(subs);
@@ -484,11 +492,12 @@ function isFunctionHeader(words: readonly Token[]): boolean {
 export function parseShell(index: TextIndex, segments: readonly Segment[], escapeChar: string): ShellScript {
   const commands: Command[] = [];
   const pipelines: Pipeline[] = [];
+  const state = { unterminated: false };
   for (const seg of segments) {
     const { text, map } = logicalText(index, seg, escapeChar);
-    parseLogical(index, text, map, 0, text.length, false, commands, pipelines);
+    parseLogical(index, text, map, 0, text.length, false, commands, pipelines, undefined, state);
   }
-  return { commands, pipelines };
+  return { commands, pipelines, unterminated: state.unterminated };
 }
 
 function parseLogical(
@@ -501,8 +510,11 @@ function parseLogical(
   commands: Command[],
   pipelines: Pipeline[],
   parent?: SubstitutionParent,
+  state?: { unterminated: boolean },
 ): void {
-  const tokens = new Lexer(text.slice(from, to)).run();
+  const lexer = new Lexer(text.slice(from, to));
+  const tokens = lexer.run();
+  if (state && lexer.unterminated) state.unterminated = true;
   const toRange = (a: number, b: number): Range => {
     const startOff = map[from + a] ?? 0;
     const endOff = b > a ? (map[from + b - 1] ?? startOff) + 1 : startOff;
