@@ -87,8 +87,17 @@ function lineLengths(doc: TextDocument | undefined, s: Settings): ((line: number
 export function startServer(connection: Connection, options: ServerOptions): RunningServer {
   const documents = new TextDocuments(TextDocument);
   const now = options.now ?? (() => performance.now());
-  const log = (m: string) => connection.console.log(m);
-  const logError = (m: string) => connection.console.error(m);
+  // After the connection is disposed (shutdown, a test ending) a late log must not turn into an
+  // unhandled rejection of whatever async handler was still running.
+  const safely = (send: () => void) => {
+    try {
+      send();
+    } catch {
+      /* the connection is gone */
+    }
+  };
+  const log = (m: string) => safely(() => connection.console.log(m));
+  const logError = (m: string) => safely(() => connection.console.error(m));
   const settings = new SettingsCache(connection, log);
   /** `.bulkhead.yaml` discovery per workspace folder; open buffers are read before the disk. */
   const configs = new EditorConfigs((uri) => documents.get(uri)?.getText());
