@@ -22,6 +22,36 @@ export interface ComposeFile {
 
 /** Flow collections nested deeper than this are refused before parsing. */
 export const MAX_FLOW_DEPTH = 128;
+/**
+ * Block nesting (by indentation) deeper than this is refused before parsing: the yaml parser
+ * recurses per level and overflows the stack near 900 levels (found by test/engine/hostile).
+ */
+export const MAX_BLOCK_DEPTH = 200;
+
+/** Deepest chain of ever more indented lines (blank and comment lines skipped), and where it gets too deep. */
+function blockDepth(text: string): { depth: number; at: number } {
+  const stack: number[] = [];
+  let at = 0;
+  let pos = 0;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    let i = pos;
+    while (i < nl && text.charCodeAt(i) === 32) i++;
+    const c = text[i];
+    if (i < nl && c !== '#' && c !== '\r') {
+      const indent = i - pos;
+      while (stack.length && (stack[stack.length - 1] as number) >= indent) stack.pop();
+      stack.push(indent);
+      if (stack.length > MAX_BLOCK_DEPTH) {
+        at = i;
+        break;
+      }
+    }
+    pos = nl + 1;
+  }
+  return { depth: stack.length, at };
+}
 
 export const YAML_OPTIONS = {
   // `<<` merge keys resolve (the YAML 1.2 core schema would drop them silently).
@@ -68,7 +98,22 @@ export function parseComposeFile(path: string, text: string, env: Env | undefine
   const problems: ParseProblem[] = [];
   const flow = flowDepth(text);
   if (flow.depth > MAX_FLOW_DEPTH) {
-    problems.push({ code: 'too-large', message: `YAML nesting is deeper than ${MAX_FLOW_DEPTH} levels: the file is not analysed.`, range: index.rangeOf(flow.at, flow.at + 1), severity: 'error' });
+    problems.push({
+      code: 'too-large',
+      message: `YAML nesting is deeper than ${MAX_FLOW_DEPTH} levels: the file is not analysed.`,
+      range: index.rangeOf(flow.at, flow.at + 1),
+      severity: 'error',
+    });
+    return { path, text, index, documents: [], root: undefined, problems };
+  }
+  const block = blockDepth(text);
+  if (block.depth > MAX_BLOCK_DEPTH) {
+    problems.push({
+      code: 'too-large',
+      message: `YAML nesting is deeper than ${MAX_BLOCK_DEPTH} indentation levels: the file is not analysed.`,
+      range: index.rangeOf(block.at, block.at + 1),
+      severity: 'error',
+    });
     return { path, text, index, documents: [], root: undefined, problems };
   }
   const parsed = parseAllDocuments(text, YAML_OPTIONS);
@@ -78,14 +123,24 @@ export function parseComposeFile(path: string, text: string, env: Env | undefine
       // Compose's own tags are fine; yaml only warns that it does not know them.
       if (/^Unresolved tag: !(reset|override)\b/.test(e.message)) continue;
       const [a, b] = e.pos;
-      problems.push({ code: 'syntax', message: `YAML: ${e.message.split('\n')[0] ?? e.message}`, range: index.rangeOf(a, Math.max(b, a)), severity: d.errors.includes(e) ? 'error' : 'warning' });
+      problems.push({
+        code: 'syntax',
+        message: `YAML: ${e.message.split('\n')[0] ?? e.message}`,
+        range: index.rangeOf(a, Math.max(b, a)),
+        severity: d.errors.includes(e) ? 'error' : 'warning',
+      });
     }
   }
   const first = documents.find((d) => d.contents !== null) ?? documents[0];
   if (documents.filter((d) => d.contents !== null).length > 1) {
     const second = documents.filter((d) => d.contents !== null)[1];
     const at = second?.range?.[0] ?? 0;
-    problems.push({ code: 'syntax', message: 'Compose reads only the first YAML document; later documents are ignored.', range: index.rangeOf(at, at), severity: 'warning' });
+    problems.push({
+      code: 'syntax',
+      message: 'Compose reads only the first YAML document; later documents are ignored.',
+      range: index.rangeOf(at, at),
+      severity: 'warning',
+    });
   }
   let root: CMap | undefined;
   if (first) {
@@ -103,7 +158,12 @@ export function parseComposeFile(path: string, text: string, env: Env | undefine
     }
     if (converted.root?.kind === 'map') root = converted.root;
     else if (converted.root && !(converted.root.kind === 'scalar' && converted.root.source === null)) {
-      problems.push({ code: 'syntax', message: 'A Compose file must be a mapping (services:, networks:, …) at the top level.', range: converted.root.range, severity: 'error' });
+      problems.push({
+        code: 'syntax',
+        message: 'A Compose file must be a mapping (services:, networks:, …) at the top level.',
+        range: converted.root.range,
+        severity: 'error',
+      });
     }
   }
   return { path, text, index, documents, root, problems };
