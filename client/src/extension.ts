@@ -3,7 +3,8 @@
  * status, and registers the commands. All analysis happens in the server.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartPolicy } from '../../shared/src/restartPolicy';
 import {
   Commands,
   COMPOSE_GLOBS,
@@ -93,7 +94,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bulkhe
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  // A crashing server is restarted a bounded number of times, and the output says each time.
+  const restarts = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {
+    errorHandler: {
+      // A broken message on the wire: keep the connection for the first few, then shut it down.
+      error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: false }),
+      closed: () => {
+        const d = restarts.closed();
+        if (d.restart) {
+          output.warn(d.message);
+          return { action: CloseAction.Restart, handled: true };
+        }
+        output.error(d.message);
+        return { action: CloseAction.DoNotRestart, message: d.message };
+      },
+    },
     // Config files are synced too: the server reads unsaved `.bulkhead.yaml` buffers before the
     // disk and reports their problems in them (its own watcher sees changes on disk).
     // Globs in `bulkhead.validate` (any folder's) are synced too; the server decides per resource.
@@ -115,6 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bulkhe
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.restart, async () => {
+      restarts.reset();
       await client?.restart();
     }),
     vscode.commands.registerCommand(Commands.revalidate, async () => {
