@@ -5,6 +5,10 @@ ruleTester.run(rule, {
   valid: [
     ['services:', '  web:', '    image: nginx:1.27', '    cap_drop: [ALL]', '    cap_add: [NET_BIND_SERVICE, CHOWN, SETUID, SETGID]'],
     { name: 'dropping a dangerous capability is fine', code: ['services:', '  web:', '    image: nginx:1.27', '    cap_drop: [SYS_ADMIN, NET_ADMIN]'] },
+    {
+      name: 'capabilities with no path out of the container',
+      code: ['services:', '  db:', '    image: example/db:1', '    cap_add: [IPC_LOCK, SYS_RESOURCE, LINUX_IMMUTABLE, SYS_NICE]'],
+    },
     { name: 'an unset variable is unknown', code: ['services:', '  web:', '    image: nginx:1.27', '    cap_add: ["${EXTRA_CAP}"]'] },
     {
       name: 'a variable supplied as a harmless capability',
@@ -28,7 +32,7 @@ ruleTester.run(rule, {
           messageId: 'dangerous',
           data: {
             cap: 'NET_ADMIN',
-            why: "reconfigure interfaces, routes and firewall rules, and sniff traffic in its network namespace (the host's with network_mode: host)",
+            why: "reach the kernel's netfilter (nf_tables) code, the entry point of many recent kernel exploits, and reconfigure interfaces, routes and firewall rules of its network namespace (the host's with network_mode: host)",
           },
           line: 5,
           column: 9,
