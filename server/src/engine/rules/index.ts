@@ -56,9 +56,25 @@ import dockerfile_useraddNonUnique from './dockerfile/useradd-non-unique';
 import dockerfile_volumeSensitivePath from './dockerfile/volume-sensitive-path';
 import dockerfile_workdirSystemDir from './dockerfile/workdir-system-dir';
 import dockerfile_writableAppFiles from './dockerfile/writable-app-files';
+import compose_composeApparmorUnconfined from './compose/compose-apparmor-unconfined';
+import compose_composeBuildPrivileged from './compose/compose-build-privileged';
 import compose_composeCapDropAll from './compose/compose-cap-drop-all';
+import compose_composeDangerousCap from './compose/compose-dangerous-cap';
+import compose_composeHostCgroupns from './compose/compose-host-cgroupns';
+import compose_composeHostIpc from './compose/compose-host-ipc';
+import compose_composeHostNetwork from './compose/compose-host-network';
+import compose_composeHostPid from './compose/compose-host-pid';
+import compose_composeHostUserns from './compose/compose-host-userns';
+import compose_composeHostUts from './compose/compose-host-uts';
 import compose_composeMemoryLimit from './compose/compose-memory-limit';
+import compose_composeNoNewPrivileges from './compose/compose-no-new-privileges';
 import compose_composePrivileged from './compose/compose-privileged';
+import compose_composeSeccompUnconfined from './compose/compose-seccomp-unconfined';
+import compose_composeSelinuxDisabled from './compose/compose-selinux-disabled';
+import compose_composeSharedNamespace from './compose/compose-shared-namespace';
+import compose_composeUnmaskedPaths from './compose/compose-unmasked-paths';
+import compose_composeUnsafeSysctl from './compose/compose-unsafe-sysctl';
+import compose_composeUserRoot from './compose/compose-user-root';
 
 export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_addRemoteUnverified,
@@ -117,7 +133,23 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_volumeSensitivePath,
   dockerfile_workdirSystemDir,
   dockerfile_writableAppFiles,
+  compose_composeApparmorUnconfined,
+  compose_composeBuildPrivileged,
   compose_composeCapDropAll,
+  compose_composeDangerousCap,
+  compose_composeHostCgroupns,
+  compose_composeHostIpc,
+  compose_composeHostNetwork,
+  compose_composeHostPid,
+  compose_composeHostUserns,
+  compose_composeHostUts,
   compose_composeMemoryLimit,
+  compose_composeNoNewPrivileges,
   compose_composePrivileged,
+  compose_composeSeccompUnconfined,
+  compose_composeSelinuxDisabled,
+  compose_composeSharedNamespace,
+  compose_composeUnmaskedPaths,
+  compose_composeUnsafeSysctl,
+  compose_composeUserRoot,
 ];

@@ -135,3 +135,40 @@ export function removePair(target: EditTarget, map: CMap, pair: CPair): TextEdit
   const start = endLine + 1 < index.lineCount || startLine === 0 ? { line: startLine, character: 0 } : index.positionAt(index.lineEnd(startLine - 1));
   return { range: { start, end }, newText: '' };
 }
+
+/**
+ * Removes `item` from a sequence written in the analysed file: its whole line in a block
+ * sequence, the item and one comma in a flow one. The only item of a sequence leaves an empty
+ * `[]` (the key stays, so an override still overrides); for a block sequence that needs the
+ * `pair` holding it. Undefined when the shape is not one we can edit line-exactly.
+ */
+export function removeSeqItem(target: EditTarget, seq: CNode, item: CNode, pair?: CPair): TextEdit | undefined {
+  const { index } = target;
+  if (seq.kind !== 'seq' || seq.file !== target.file || item.file !== target.file || !seq.node || !isSeq(seq.node) || !item.node) return undefined;
+  const own = seq.node.items as unknown[];
+  const at = own.indexOf(item.node);
+  if (at < 0) return undefined;
+  const rangeOf = (n: unknown) => (n as YNode | undefined)?.range;
+  const flow = !!(seq.node as { flow?: boolean }).flow;
+  if (own.length === 1) {
+    if (flow) return { range: seq.range, newText: '[]' };
+    if (!pair || pair.file !== target.file) return undefined;
+    return { range: { start: pair.keyRange.end, end: index.positionAt(endOfLastLine(index, item)) }, newText: ': []' };
+  }
+  if (flow) {
+    const r = rangeOf(item.node);
+    const next = rangeOf(own[at + 1]);
+    const prev = rangeOf(own[at - 1]);
+    if (!r) return undefined;
+    if (next) return { range: { start: index.positionAt(r[0]), end: index.positionAt(next[0]) }, newText: '' };
+    if (prev) return { range: { start: index.positionAt(prev[1]), end: index.positionAt(r[1]) }, newText: '' };
+    return undefined;
+  }
+  // Block: the item must start its line as `- item` (no other content before the dash).
+  const line = item.range.start.line;
+  if (!/^\s*-\s+$/.test(index.lineText(line).slice(0, item.range.start.character))) return undefined;
+  const endLine = index.positionAt(endOfLastLine(index, item)).line;
+  const end = endLine + 1 < index.lineCount ? { line: endLine + 1, character: 0 } : index.positionAt(index.lineEnd(endLine));
+  const start = endLine + 1 < index.lineCount || line === 0 ? { line, character: 0 } : index.positionAt(index.lineEnd(line - 1));
+  return { range: { start, end }, newText: '' };
+}

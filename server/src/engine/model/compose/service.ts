@@ -391,3 +391,90 @@ function keyValues(v: CNode | undefined): KeyValue[] {
   if (v?.kind !== 'map') return [];
   return v.pairs.map((p) => ({ name: p.key, value: p.value.kind === 'scalar' ? (p.value.source === null && p.value.value === null ? null : (str(p.value) ?? (p.value.value === null ? null : undefined))) : undefined, pair: p }));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Security options, sysctls and namespace modes (privilege/confinement/namespace rules).
+
+/** One `security_opt` entry split the way the Docker daemon reads it. */
+export interface SecurityOption {
+  /** `no-new-privileges`, `seccomp`, `apparmor`, `label`, `systempaths`, … (as written). */
+  readonly key: string;
+  /** The text after the separator; undefined for a bare option (`no-new-privileges`). */
+  readonly value: string | undefined;
+  readonly separator: '=' | ':' | undefined;
+  readonly node: CNode;
+  /**
+   * The `security_opt` pair and sequence that hold this entry in the file that wrote it (the
+   * service's own definition, an override's, or an `x-` anchor), for edits; undefined when the
+   * entry came through an alias of a whole sequence we cannot locate.
+   */
+  readonly owner: { readonly pair: CPair; readonly seq: CNode } | undefined;
+}
+
+/**
+ * Splits a security option like the daemon's `parseSecurityOpt` (moby daemon_unix.go): `=` is the
+ * separator when present, else the deprecated `:` (so `label=type:spc_t` keeps `type:spc_t`).
+ */
+export function parseSecurityOption(raw: string): Omit<SecurityOption, 'node' | 'owner'> {
+  const s = raw.trim();
+  const at = s.includes('=') ? s.indexOf('=') : s.indexOf(':');
+  // Keys are compared as written, like the daemon's switch (`SECCOMP=…` is an invalid option there).
+  if (at < 0) return { key: s, value: undefined, separator: undefined };
+  return { key: s.slice(0, at).trim(), value: s.slice(at + 1).trim(), separator: s[at] as '=' | ':' };
+}
+
+/**
+ * The merged `security_opt` entries, parsed. `unknown` counts entries whose text depends on an
+ * unset variable: they might be anything, so "option absent" questions must not be answered.
+ */
+export function securityOptions(service: ComposeService): {
+  readonly options: readonly SecurityOption[];
+  readonly unknown: number;
+  readonly pair: CPair | undefined;
+} {
+  const pair = service.get('security_opt');
+  const all = items(pair?.value);
+  // Merged sequences keep the base's YAML node; an item from an override lives in that file's own sequence.
+  const owners = [pair, ...service.definitions.map((d) => d.map.get('security_opt'))].filter((p): p is CPair => p !== undefined && p.value.kind === 'seq');
+  const ownerOf = (n: CNode) => {
+    const p = owners.find(
+      (o) =>
+        o.value.kind === 'seq' &&
+        o.value.file === n.file &&
+        !!n.node &&
+        ((o.value.node as { items?: unknown[] } | undefined)?.items?.includes(n.node) ?? false),
+    );
+    return p ? { pair: p, seq: p.value } : undefined;
+  };
+  const options = all.flatMap((n) => {
+    const s = str(n);
+    return s === undefined ? [] : [{ ...parseSecurityOption(s), node: n, owner: ownerOf(n) }];
+  });
+  return { options, unknown: all.length - options.length, pair };
+}
+
+/** Namespace keys of a service and the modes Compose accepts for them. */
+export type NamespaceKey = 'network_mode' | 'pid' | 'ipc' | 'uts' | 'userns_mode' | 'cgroup';
+
+export interface NamespaceMode {
+  readonly key: NamespaceKey;
+  /** The interpolated value as written (`host`, `service:db`, `container:vpn`, `bridge`, …). */
+  readonly value: string;
+  /** `host`; `service`/`container` when joining another container's namespace; else `other`. */
+  readonly mode: 'host' | 'service' | 'container' | 'other';
+  /** The service or container named after `service:` / `container:`. */
+  readonly target: string | undefined;
+  readonly pair: CPair;
+}
+
+/** The merged namespace setting of a service; undefined when absent or unknown (unset variable). */
+export function namespaceMode(service: ComposeService, key: NamespaceKey): NamespaceMode | undefined {
+  const pair = service.get(key);
+  const value = str(pair?.value);
+  if (!pair || value === undefined) return undefined;
+  // The daemon compares these literally (`NetworkMode.IsHost()` is `== "host"`).
+  if (value === 'host') return { key, value, mode: 'host', target: undefined, pair };
+  const m = /^(service|container):(.+)$/.exec(value);
+  if (m) return { key, value, mode: m[1] as 'service' | 'container', target: m[2], pair };
+  return { key, value, mode: 'other', target: undefined, pair };
+}
