@@ -37,7 +37,12 @@ export interface Settings {
   readonly timeBudget: { readonly onValidation: { readonly warn: number; readonly error: number } };
   /** Hide findings that Docker's extension (Docker DX / BuildKit checks) or hadolint already report. */
   readonly dedupe: boolean;
+  /** Files larger than this (KiB) are not analysed; the file gets one "too-large" diagnostic that says so. */
+  readonly maxFileSize: number;
 }
+
+/** Default and ceiling of `bulkhead.maxFileSize` (KiB): the engine's own limit. */
+export const MAX_FILE_SIZE_KIB = 4096;
 
 /** The language ids and file names the extension recognises (the client's document selector). */
 export const DEFAULT_VALIDATE: readonly string[] = [DOCKERFILE_LANGUAGE_ID, COMPOSE_LANGUAGE_ID, ...DOCKERFILE_GLOBS, ...COMPOSE_GLOBS];
@@ -52,6 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   problems: { shortenToSingleLine: false },
   timeBudget: { onValidation: { warn: 4000, error: 8000 } },
   dedupe: false,
+  maxFileSize: MAX_FILE_SIZE_KIB,
 };
 
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -96,5 +102,6 @@ export function normalizeSettings(raw: unknown): Settings {
     // The error budget is never below the warning one.
     timeBudget: { onValidation: { warn, error: Math.max(warn, ms(budget['error'], Math.max(warn, D.timeBudget.onValidation.error))) } },
     dedupe: bool(r['dedupe'], false),
+    maxFileSize: typeof r['maxFileSize'] === 'number' && r['maxFileSize'] >= 1 ? Math.min(Math.floor(r['maxFileSize']), MAX_FILE_SIZE_KIB) : MAX_FILE_SIZE_KIB,
   };
 }

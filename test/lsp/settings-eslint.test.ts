@@ -55,6 +55,10 @@ describe('settings following vscode-eslint', () => {
     assert.deepEqual(s.timeBudget.onValidation, { warn: 50, error: 50 });
     assert.equal(s.dedupe, true);
     assert.equal(normalizeSettings({ codeActionsOnSave: { mode: 'some' } }).codeActionsOnSave.mode, 'all');
+    assert.deepEqual(
+      [0, -5, 'x', 12.7, 99_999].map((v) => normalizeSettings({ maxFileSize: v }).maxFileSize),
+      [4096, 4096, 4096, 12, 4096],
+    );
   });
 
   it("package.json declares every setting with the normaliser's default, resource-scoped", () => {
@@ -71,6 +75,7 @@ describe('settings following vscode-eslint', () => {
       'bulkhead.problems.shortenToSingleLine': D.problems.shortenToSingleLine,
       'bulkhead.timeBudget.onValidation': D.timeBudget.onValidation,
       'bulkhead.dedupe': D.dedupe,
+      'bulkhead.maxFileSize': D.maxFileSize,
     };
     for (const [key, value] of Object.entries(expected)) {
       assert.deepEqual(props[key]?.default, value, key);

@@ -84,6 +84,26 @@ describe('settings', () => {
     await client.changeSettings({});
   });
 
+  it('maxFileSize: a file above it gets one "too-large" diagnostic saying the limit; raising it analyses the file', async () => {
+    const big = 'FROM alpine:3.20\nADD ./a /a\n' + '# padding\n'.repeat(200);
+    const refreshes = client.refreshes;
+    await client.changeSettings({ maxFileSize: 1 });
+    await client.waitForRefresh(refreshes);
+    await client.open(URI, big);
+    const items = await client.pull(URI);
+    assert.deepEqual(
+      items.map((d) => [d.code, d.severity]),
+      [['too-large', DiagnosticSeverity.Warning]],
+    );
+    assert.match(items[0]?.message as string, /the limit is 1 KiB/);
+    await client.changeSettings({});
+    assert.deepEqual(
+      (await client.pull(URI)).map((d) => d.code),
+      ['prefer-copy'],
+    );
+    await client.close(URI);
+  });
+
   it('falls back to defaults for malformed settings', async () => {
     const refreshes = client.refreshes;
     await client.changeSettings({ enable: 'yes', run: 42, rules: { customizations: [{ rule: 1 }, 'x', { rule: 'prefer-copy', severity: 'bogus' }] } });

@@ -61,6 +61,8 @@ export interface AnalyzeOptions {
   readonly now?: () => number;
   /** Restrict to these rules (tests, benchmarks). */
   readonly rules?: readonly AnyRule[];
+  /** Texts longer than this (UTF-16 units) get one "too-large" problem and are not parsed; at most MAX_TEXT_LENGTH. */
+  readonly maxTextLength?: number;
 }
 
 export interface AnalysisResult {
@@ -109,10 +111,11 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
   const now = options.now ?? Date.now;
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   if (typeof input !== 'string') return notAnalysed(kind, { code: 'binary', message: 'Input is not text.', range: zero, severity: 'error' });
-  if (input.length > MAX_TEXT_LENGTH) {
+  const limit = Math.min(options.maxTextLength ?? MAX_TEXT_LENGTH, MAX_TEXT_LENGTH);
+  if (input.length > limit) {
     return notAnalysed(kind, {
       code: 'too-large',
-      message: `File is too large to analyse (${Math.round(input.length / 1024)} KiB; the limit is ${MAX_TEXT_LENGTH / 1024} KiB).`,
+      message: `File is too large to analyse (${Math.round(input.length / 1024)} KiB; the limit is ${Math.round(limit / 1024)} KiB).`,
       range: zero,
       severity: 'warning',
     });

@@ -195,7 +195,13 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         const e = effective(doc.uri, s);
         const analysed =
           s.enable && !e.ignored && isValidated(s.validate, doc.languageId, doc.uri)
-            ? analyze(doc.getText(), { kind, path: doc.uri, config: e.config, ...(options.rules ? { rules: options.rules } : {}) })
+            ? analyze(doc.getText(), {
+                kind,
+                path: doc.uri,
+                config: e.config,
+                maxTextLength: s.maxFileSize * 1024,
+                ...(options.rules ? { rules: options.rules } : {}),
+              })
             : undefined;
         const result = analysed && s.dedupe ? dedupe(analysed, duplicated) : analysed;
         return { uri: doc.uri, version: doc.version, kind, settings: s, config: e.config, result, durationMs: now() - started };
