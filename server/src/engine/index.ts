@@ -5,18 +5,26 @@
 import type { EngineConfig } from './config';
 import { applyEdits } from './edits';
 import { buildComposeModel, type ComposeModel, type FileReader } from './model/compose';
-import { composeUnits } from './model/compose/units';
 import { buildDockerfileModel, type DockerfileModel } from './model/dockerfile';
 import { attachHost } from './model/build-context';
 import type { AnyRule } from './rule';
 import { ALL_RULES } from './rules';
 import { runRules, type Finding, type RuleError } from './runner';
-import { forbiddenSuppressions, parseSuppressions, type Suppression } from './suppress';
+import { composeSuppressions, dockerfileSuppressions, forbiddenSuppressions, referenceIndex, unusedSuppressions, type Suppression } from './suppress';
 import { TextIndex } from './text';
 import type { FileKind, ParseProblem, TextEdit } from './types';
 
 export type { EngineConfig, Customization, RuleSetting, RuleSeverity } from './config';
-export { CONFIG_FILE_NAMES, isIgnoredByConfig, layerConfig, loadConfigFile, parseConfigFile, type ConfigHost, type ConfigProblem, type LoadedConfig } from './configFile';
+export {
+  CONFIG_FILE_NAMES,
+  isIgnoredByConfig,
+  layerConfig,
+  loadConfigFile,
+  parseConfigFile,
+  type ConfigHost,
+  type ConfigProblem,
+  type LoadedConfig,
+} from './configFile';
 export type { Finding, Fix, Suggestion, RuleError } from './runner';
 export type { AnyRule, RuleMeta, ToolReference, Category, FixSafety } from './rule';
 export type { FileKind, Severity, Range, Position, TextEdit, ParseProblem } from './types';
@@ -78,7 +86,8 @@ export function getRule(id: string): AnyRule | undefined {
   return ALL_RULES.find((r) => r.meta.id === id);
 }
 
-const KNOWN_IDS = new Set(ALL_RULES.map((r) => r.meta.id));
+/** Our ids, and our ids by other tools' ids, for ignore comments and foreign pragmas. */
+const REFERENCES = referenceIndex(ALL_RULES);
 
 function looksBinary(text: string): boolean {
   const head = text.slice(0, 8192);
@@ -101,9 +110,15 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   if (typeof input !== 'string') return notAnalysed(kind, { code: 'binary', message: 'Input is not text.', range: zero, severity: 'error' });
   if (input.length > MAX_TEXT_LENGTH) {
-    return notAnalysed(kind, { code: 'too-large', message: `File is too large to analyse (${Math.round(input.length / 1024)} KiB; the limit is ${MAX_TEXT_LENGTH / 1024} KiB).`, range: zero, severity: 'warning' });
+    return notAnalysed(kind, {
+      code: 'too-large',
+      message: `File is too large to analyse (${Math.round(input.length / 1024)} KiB; the limit is ${MAX_TEXT_LENGTH / 1024} KiB).`,
+      range: zero,
+      severity: 'warning',
+    });
   }
-  if (looksBinary(input)) return notAnalysed(kind, { code: 'binary', message: 'File looks binary (NUL or control bytes): not analysed.', range: zero, severity: 'error' });
+  if (looksBinary(input))
+    return notAnalysed(kind, { code: 'binary', message: 'File looks binary (NUL or control bytes): not analysed.', range: zero, severity: 'error' });
   // A BOM is replaced by a space so every offset stays the same as in the caller's text.
   const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
   let model: DockerfileModel | ComposeModel;
@@ -115,12 +130,17 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
       model = dockerfile;
     } else model = buildComposeModel(text, composeOptions(options));
   } catch (e) {
-    return notAnalysed(kind, { code: 'syntax', message: `Bulkhead could not parse this file: ${e instanceof Error ? e.message : String(e)}`, range: zero, severity: 'error' });
+    return notAnalysed(kind, {
+      code: 'syntax',
+      message: `Bulkhead could not parse this file: ${e instanceof Error ? e.message : String(e)}`,
+      range: zero,
+      severity: 'error',
+    });
   }
   const problems: ParseProblem[] = [...model.problems];
   let suppressions: Suppression[] = [];
   try {
-    const parsed = model.kind === 'dockerfile' ? dockerfileSuppressions(model) : composeSuppressions(model);
+    const parsed = model.kind === 'dockerfile' ? dockerfileSuppressions(model, REFERENCES) : composeSuppressions(model, REFERENCES);
     suppressions = parsed.suppressions;
     problems.push(...parsed.problems);
     if (options.config?.noInlineSuppressions) {
@@ -132,51 +152,18 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
   }
   const rules = (options.rules ?? ALL_RULES).filter((r) => r.meta.kind === kind);
   const run = runRules(model, rules, options.config, suppressions, now);
+  // Rules that ran have a timing; a disabled or unselected rule says nothing about a comment.
+  problems.push(...unusedSuppressions(suppressions, run.suppressed, new Set(Object.keys(run.timings))));
   return { kind, findings: run.findings, suppressed: run.suppressed, problems, errors: run.errors, timings: run.timings, model };
 }
 
-function dockerfileSuppressions(model: DockerfileModel) {
-  // dockerfile-ast reads a leading `# key=value` line as a parser directive, so leading
-  // `# bulkhead ignore-file=` lines arrive as directives rather than comments.
-  const lines = [...model.ast.getDirectives().map((d) => d.getRange()), ...model.ast.getComments().map((c) => c.getRange())];
-  const comments = lines.map((range) => ({ line: range.start.line, text: model.index.lineText(range.start.line).trim(), range }));
-  const starts = model.instructions.filter((i) => !i.onbuild);
-  return parseSuppressions(
-    comments,
-    (line) => {
-      const next = starts.find((i) => i.range.start.line > line);
-      return next ? { from: next.range.start.line, to: next.range.end.line } : undefined;
-    },
-    KNOWN_IDS,
-  );
-}
-
 function composeOptions(o: AnalyzeOptions) {
-  return { ...(o.path !== undefined ? { path: o.path } : {}), ...(o.files ? { files: o.files } : {}), ...(o.env ? { env: o.env } : {}), ...(o.project ? { project: o.project } : {}) };
-}
-
-function composeSuppressions(model: ComposeModel) {
-  const comments: { line: number; text: string; range: import('./types').Range }[] = [];
-  for (let line = 0; line < model.index.lineCount; line++) {
-    const t = model.index.lineText(line);
-    const at = t.indexOf('#');
-    if (at >= 0 && /^\s*#\s*bulkhead\b/.test(t)) comments.push({ line, text: t.slice(at), range: { start: { line, character: at }, end: { line, character: t.length } } });
-  }
-  // An ignore comment covers the YAML node that starts on the next code line: a service key
-  // covers the whole service, a service's key its value, a list item that item.
-  const units = composeUnits(model);
-  return parseSuppressions(
-    comments,
-    (line) => {
-      for (let l = line + 1; l < model.index.lineCount; l++) {
-        const t = model.index.lineText(l).trim();
-        if (t === '' || t.startsWith('#')) continue;
-        return units.get(l) ?? { from: l, to: l };
-      }
-      return undefined;
-    },
-    KNOWN_IDS,
-  );
+  return {
+    ...(o.path !== undefined ? { path: o.path } : {}),
+    ...(o.files ? { files: o.files } : {}),
+    ...(o.env ? { env: o.env } : {}),
+    ...(o.project ? { project: o.project } : {}),
+  };
 }
 
 export interface FixAllOptions extends AnalyzeOptions {
@@ -203,7 +190,7 @@ export function collectFixEdits(findings: readonly Finding[], safeOnly: boolean,
     const edits = f.fix.edits();
     if (edits.length === 0) continue;
     const spans = edits.map((e) => ({ s: key(e.range.start), e: key(e.range.end) }));
-    const clash = spans.some((a) => taken.some((b) => a.s < b.e && b.s < a.e || (a.s === a.e && a.s === b.s) || (b.s === b.e && b.s === a.s)));
+    const clash = spans.some((a) => taken.some((b) => (a.s < b.e && b.s < a.e) || (a.s === a.e && a.s === b.s) || (b.s === b.e && b.s === a.s)));
     if (clash) continue;
     taken.push(...spans);
     chosen.push([...edits]);
