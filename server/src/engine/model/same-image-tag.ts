@@ -23,3 +23,18 @@ export function tagUsedElsewhere(model: DockerfileModel, image: ImageRef, except
   }
   return tags.size === 1 ? [...tags][0] : undefined;
 }
+
+/**
+ * The single digest that the other stages' literal `FROM` lines pin the same image and tag
+ * (no tag matches no tag) to; undefined when there is none or when they disagree.
+ */
+export function digestUsedElsewhere(model: DockerfileModel, image: ImageRef, except: Stage): string | undefined {
+  const digests = new Set<string>();
+  for (const stage of model.stages) {
+    const ref = stage.image.ref;
+    if (stage === except || stage.baseStage || stage.image.usesArgs || !ref || !isWellFormed(ref) || ref.digest === undefined) continue;
+    if (ref.registry !== image.registry || ref.repository !== image.repository || ref.tag !== image.tag) continue;
+    digests.add(ref.digest);
+  }
+  return digests.size === 1 ? [...digests][0] : undefined;
+}
