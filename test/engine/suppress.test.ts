@@ -165,6 +165,23 @@ describe('suppressions: other tools\u2019 pragmas (Dockerfile)', () => {
       problems: [],
     });
   });
+  it('# check=skip= below the directives is an ordinary comment for BuildKit, so it hides nothing', () => {
+    expect('dockerfile', ['FROM alpine:3.20', '# check=skip=JSONArgsRecommended', 'CMD app'], [execForm], {
+      shown: [['exec-form', 3]],
+      hidden: [],
+      problems: [],
+    });
+  });
+  it('# kics-scan ignore covers the whole file for rules with a KICS equivalent', () => {
+    expect('dockerfile', ['# kics-scan ignore', 'FROM alpine:3.20', 'ADD ./a /a', 'ADD ./b /b'], [preferCopy], {
+      shown: [],
+      hidden: [
+        ['prefer-copy', 3, 'kics', undefined],
+        ['prefer-copy', 4, 'kics', undefined],
+      ],
+      problems: [],
+    });
+  });
   it('# kics-scan ignore-line hides rules with a KICS equivalent on the next line only', () => {
     expect('dockerfile', ['FROM alpine:3.20', '# kics-scan ignore-line', 'ADD ./a /a', 'ADD ./b /b'], [preferCopy], {
       shown: [['prefer-copy', 4]],
@@ -249,6 +266,13 @@ describe('suppressions: Compose', () => {
         problems: [],
       },
     );
+  });
+  it('# kics-scan ignore-block above a service covers that service', () => {
+    expect('compose', ['services:', '  # kics-scan ignore-block', '  app:', '    privileged: true', '  db:', '    privileged: true'], [privileged], {
+      shown: [['compose-privileged', 6]],
+      hidden: [['compose-privileged', 4, 'kics', undefined]],
+      problems: [],
+    });
   });
   it('ignore-stage is a Dockerfile form', () => {
     expect('compose', ['services:', '  # bulkhead ignore-stage=compose-privileged', '  app:', '    image: app:1.0', '    privileged: true'], [privileged], {

@@ -191,11 +191,12 @@ const PRAGMA = /^\s*#\s*(bulkhead\b|hadolint\b|trivy:|checkov:|check\s*=|kics-sc
 
 export function dockerfileSuppressions(model: DockerfileModel, refs: ReferenceIndex): { suppressions: Suppression[]; problems: ParseProblem[] } {
   // dockerfile-ast reads leading `# key=value` lines as parser directives (`# check=skip=`,
-  // and a leading `# bulkhead ignore-file=`), so directives are read as comments too.
-  const ranges = [...model.ast.getDirectives().map((d) => d.getRange()), ...model.ast.getComments().map((c) => c.getRange())];
-  const comments = ranges
-    .map((range) => ({ line: range.start.line, text: model.index.lineText(range.start.line).trim(), range }))
-    .filter((c) => PRAGMA.test(c.text));
+  // and a leading `# bulkhead ignore-file=`), so directives are read as comments too. BuildKit
+  // honours `# check=` only as a directive, so a `# check=` comment further down hides nothing.
+  const line = (range: Range, directive: boolean) => ({ line: range.start.line, text: model.index.lineText(range.start.line).trim(), range, directive });
+  const comments = [...model.ast.getDirectives().map((d) => line(d.getRange(), true)), ...model.ast.getComments().map((c) => line(c.getRange(), false))].filter(
+    (c) => PRAGMA.test(c.text) && (c.directive || !BUILDKIT.test(c.text)),
+  );
   // ONBUILD triggers are covered through their ONBUILD line.
   const starts = model.instructions.filter((i) => !i.onbuild);
   const nextIns = (line: number) => starts.find((i) => i.range.start.line > line);
