@@ -99,6 +99,8 @@ describe('bulkhead fix', () => {
       [['fix', '--rule', 'no-sudo'], /Rule "no-sudo" has no fix/],
       [['fix', '--dry-run', '--format', 'json'], /--dry-run prints a unified diff; it takes no --format/],
       [['scan', '--dry-run'], /--dry-run applies to "bulkhead fix"/],
+      [['rules', '--dry-run'], /--dry-run applies to "bulkhead fix" only/],
+      [['checklist', '--dry-run'], /--dry-run applies to "bulkhead fix" only/],
       [['fix', 'missing-dir'], /path not found: missing-dir/],
     ];
     for (const [args, message] of cases) {

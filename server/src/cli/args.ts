@@ -153,13 +153,13 @@ export function parseCli(argv: readonly string[]): Command {
   if (first === 'rules') {
     if (rest.length > 0) throw new UsageError(`"bulkhead rules" takes no arguments (got "${rest[0]}").`);
     const stray = SCAN_ONLY.find((k) => values[k] !== undefined);
-    if (stray) throw new UsageError(`--${stray} applies to "bulkhead scan" only.`);
+    if (stray) throw new UsageError(`--${stray} applies to "bulkhead ${stray === 'dry-run' ? 'fix' : 'scan'}" only.`);
     return { command: 'rules', format: oneOf('format', values.format ?? 'text', ['text', 'json']) };
   }
 
   if (first === 'checklist') {
     const stray = (['fail-on', 'quiet', 'fix', 'unsafe', 'dry-run'] as const).find((k) => values[k] !== undefined);
-    if (stray) throw new UsageError(`--${stray} applies to "bulkhead scan" only.`);
+    if (stray) throw new UsageError(`--${stray} applies to "bulkhead ${stray === 'dry-run' ? 'fix' : 'scan'}" only.`);
     if (values.color && values['no-color']) throw new UsageError('--color and --no-color contradict each other.');
     return {
       command: 'checklist',
