@@ -43,7 +43,7 @@ describe('code actions', () => {
     assert.deepEqual(titles(actions), [
       'Replace ADD with COPY',
       'Ignore prefer-copy for this instruction',
-      'Ignore prefer-copy in this file',
+      'Ignore prefer-copy for this file',
       'Show documentation for prefer-copy',
     ]);
     assert.equal(actions[0]?.isPreferred, true);
@@ -69,7 +69,7 @@ describe('code actions', () => {
       'Replace ADD with COPY',
       'Fix all prefer-copy problems in this file',
       'Ignore prefer-copy for this instruction',
-      'Ignore prefer-copy in this file',
+      'Ignore prefer-copy for this file',
       'Show documentation for prefer-copy',
       'Fix all auto-fixable problems',
     ]);
@@ -84,7 +84,7 @@ describe('code actions', () => {
     const { actions } = await actionsAt(text, 1);
     const edits = actionEdits(byTitle(actions, 'Ignore prefer-copy for this instruction'));
     const fixed = applyTextEdits(text, edits);
-    assert.equal(fixed, 'FROM alpine:3.20\n  # bulkhead ignore=prefer-copy <reason>\n  ADD --chown=1:1 \\\n      ./app /app\n');
+    assert.equal(fixed, 'FROM alpine:3.20\n  # bulkhead ignore=prefer-copy -- <reason>\n  ADD --chown=1:1 \\\n      ./app /app\n');
     // The comment really suppresses the finding.
     await client.change(URI, fixed, 2);
     assert.deepEqual(await client.pull(URI), []);
@@ -96,10 +96,10 @@ describe('code actions', () => {
     const { actions } = await actionsAt(text, 1);
     assert.equal(
       applyTextEdits(text, actionEdits(byTitle(actions, 'Ignore prefer-copy for this instruction'))),
-      'FROM alpine:3.20\r\n# bulkhead ignore=prefer-copy <reason>\r\nADD ./app /app\r\n',
+      'FROM alpine:3.20\r\n# bulkhead ignore=prefer-copy -- <reason>\r\nADD ./app /app\r\n',
     );
     assert.equal(
-      applyTextEdits(text, actionEdits(byTitle(actions, 'Ignore prefer-copy in this file'))),
+      applyTextEdits(text, actionEdits(byTitle(actions, 'Ignore prefer-copy for this file'))),
       '# bulkhead ignore-file=prefer-copy\r\nFROM alpine:3.20\r\nADD ./app /app\r\n',
     );
     await client.close(URI);
@@ -108,7 +108,7 @@ describe('code actions', () => {
   it('puts the file-level ignore after parser directives, which must stay first', async () => {
     const text = '# syntax=docker/dockerfile:1\n# escape=\\\nFROM alpine:3.20\nADD ./app /app\n';
     const { actions } = await actionsAt(text, 3);
-    const fixed = applyTextEdits(text, actionEdits(byTitle(actions, 'Ignore prefer-copy in this file')));
+    const fixed = applyTextEdits(text, actionEdits(byTitle(actions, 'Ignore prefer-copy for this file')));
     assert.equal(fixed, '# syntax=docker/dockerfile:1\n# escape=\\\n# bulkhead ignore-file=prefer-copy\nFROM alpine:3.20\nADD ./app /app\n');
     await client.change(URI, fixed, 2);
     assert.deepEqual(await client.pull(URI), []);

@@ -122,14 +122,14 @@ describe('settings following vscode-eslint', () => {
       'Replace ADD with COPY',
       'Fix all prefer-copy problems in this file',
       'Ignore prefer-copy for this instruction',
-      'Ignore prefer-copy in this file',
+      'Ignore prefer-copy for this file',
       'Show documentation for prefer-copy',
       'Fix all auto-fixable problems',
     ]);
     await withSettings({ codeAction: { disableRuleComment: { enable: false }, showDocumentation: { enable: false } } });
     assert.deepEqual(await titles(), ['Replace ADD with COPY', 'Fix all prefer-copy problems in this file', 'Fix all auto-fixable problems']);
     await withSettings({ codeAction: { showDocumentation: { enable: false } } });
-    assert.equal((await titles()).includes('Ignore prefer-copy in this file'), true);
+    assert.equal((await titles()).includes('Ignore prefer-copy for this file'), true);
     await withSettings({});
   });
 

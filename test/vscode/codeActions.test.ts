@@ -22,7 +22,7 @@ describe('code actions', () => {
     assert.equal(fix.isPreferred, true, 'the safe fix is not marked preferred');
     assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
     assert.ok(fix.edit, 'the fix carries no edit');
-    for (const t of ['Ignore prefer-copy for this instruction', 'Ignore prefer-copy in this file', 'Show documentation for prefer-copy']) {
+    for (const t of ['Ignore prefer-copy for this instruction', 'Ignore prefer-copy for this file', 'Show documentation for prefer-copy']) {
       assert.ok(titles.includes(t), `missing action "${t}"; got: ${titles.join(' | ')}`);
     }
     assert.equal(actions.filter((a) => a.isPreferred).length, 1, `more than one preferred action: ${titles.join(' | ')}`);
@@ -33,7 +33,7 @@ describe('code actions', () => {
     const actions = await codeActions(uri, diagnostic.range);
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Ignore no-sudo for this instruction'), `got: ${titles.join(' | ')}`);
-    assert.ok(titles.includes('Ignore no-sudo in this file'), `got: ${titles.join(' | ')}`);
+    assert.ok(titles.includes('Ignore no-sudo for this file'), `got: ${titles.join(' | ')}`);
     assert.deepEqual(actions.filter((a) => a.isPreferred && a.diagnostics?.some((d) => codeOf(d) === 'no-sudo')).map((a) => a.title), []);
   });
 
@@ -56,9 +56,9 @@ describe('code actions', () => {
     await waitForDiagnostics(uri, 'no-sudo to disappear after the ignore comment', (ds) => !ds.some((d) => codeOf(d) === 'no-sudo') && ds.some((d) => codeOf(d) === 'missing-user'));
   });
 
-  it('"Ignore missing-user in this file" puts an ignore-file comment at the top', async () => {
+  it('"Ignore missing-user for this file" puts an ignore-file comment at the top', async () => {
     const diagnostic = byCode(uri, 'missing-user')[0]!;
-    const ignore = (await codeActions(uri, diagnostic.range)).find((a) => a.title === 'Ignore missing-user in this file');
+    const ignore = (await codeActions(uri, diagnostic.range)).find((a) => a.title === 'Ignore missing-user for this file');
     assert.ok(ignore?.edit);
     assert.ok(await vscode.workspace.applyEdit(ignore.edit));
     assert.equal(editor.document.lineAt(0).text, '# bulkhead ignore-file=missing-user');

@@ -28,6 +28,10 @@ export interface ScanCommand {
   readonly config: string | undefined;
   /** `--no-config`: ignore configuration files (defaults and --rule only). */
   readonly noConfig: boolean;
+  /** `bulkhead fix --rule <id>`: apply only these rules' fixes (absent: every rule's). */
+  readonly only?: readonly string[];
+  /** `bulkhead fix --dry-run`: print a unified diff instead of writing. */
+  readonly dryRun?: boolean;
 }
 
 export interface InitCommand {
@@ -41,7 +45,7 @@ export interface RulesCommand {
 
 export interface HelpCommand {
   readonly command: 'help';
-  readonly topic: 'scan' | 'rules' | 'checklist' | undefined;
+  readonly topic: 'scan' | 'fix' | 'rules' | 'checklist' | undefined;
 }
 
 export interface VersionCommand {
@@ -64,7 +68,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-const COMMANDS = ['scan', 'rules', 'checklist', 'init', 'help'] as const;
+const COMMANDS = ['scan', 'fix', 'rules', 'checklist', 'init', 'help'] as const;
 const FAIL_ON: readonly string[] = [...SEVERITIES, 'none'];
 const KINDS: readonly string[] = ['dockerfile', 'compose'];
 
@@ -77,6 +81,7 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   fix: { type: 'boolean' },
   unsafe: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
   kind: { type: 'string' },
   rule: { type: 'string', multiple: true },
   'docs-url': { type: 'string' },
@@ -86,9 +91,11 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K] extends { type: 'string' } ? string : boolean };
+type Values = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K] extends { type: 'string' } ? string : boolean;
+};
 
-const SCAN_ONLY = ['fail-on', 'quiet', 'color', 'no-color', 'fix', 'unsafe', 'kind', 'rule', 'docs-url', 'config', 'no-config'] as const;
+const SCAN_ONLY = ['fail-on', 'quiet', 'color', 'no-color', 'fix', 'unsafe', 'dry-run', 'kind', 'rule', 'docs-url', 'config', 'no-config'] as const;
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly string[]): T {
   if (!allowed.includes(value)) throw new UsageError(`Invalid value for --${flag}: "${value}". Expected one of: ${allowed.join(', ')}.`);
@@ -110,7 +117,8 @@ function parseRuleOverrides(specs: readonly string[]): Record<string, RuleSeveri
 
 function parseDocsUrl(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^https?:\/\/\S+$/.test(value)) throw new UsageError(`Invalid --docs-url "${value}". Expected an http(s) URL, e.g. https://github.com/<owner>/<repo>/blob/<ref>/.`);
+  if (!/^https?:\/\/\S+$/.test(value))
+    throw new UsageError(`Invalid --docs-url "${value}". Expected an http(s) URL, e.g. https://github.com/<owner>/<repo>/blob/<ref>/.`);
   return value;
 }
 
@@ -135,22 +143,23 @@ export function parseCli(argv: readonly string[]): Command {
   if (first === 'help') {
     if (rest.length > 1) throw new UsageError('"bulkhead help" takes at most one command name.');
     const topic = rest[0];
-    if (topic !== undefined && topic !== 'scan' && topic !== 'rules' && topic !== 'checklist') throw new UsageError(`No help for "${topic}". Topics: scan, rules, checklist.`);
+    if (topic !== undefined && topic !== 'scan' && topic !== 'fix' && topic !== 'rules' && topic !== 'checklist')
+      throw new UsageError(`No help for "${topic}". Topics: scan, fix, rules, checklist.`);
     return { command: 'help', topic };
   }
-  if (values.help) return { command: 'help', topic: first === 'scan' ? 'scan' : first === 'checklist' ? 'checklist' : 'rules' };
+  if (values.help) return { command: 'help', topic: first === 'scan' || first === 'fix' || first === 'checklist' ? first : 'rules' };
   if (values.version) return { command: 'version' };
 
   if (first === 'rules') {
     if (rest.length > 0) throw new UsageError(`"bulkhead rules" takes no arguments (got "${rest[0]}").`);
     const stray = SCAN_ONLY.find((k) => values[k] !== undefined);
-    if (stray) throw new UsageError(`--${stray} applies to "bulkhead scan" only.`);
+    if (stray) throw new UsageError(`--${stray} applies to "bulkhead ${stray === 'dry-run' ? 'fix' : 'scan'}" only.`);
     return { command: 'rules', format: oneOf('format', values.format ?? 'text', ['text', 'json']) };
   }
 
   if (first === 'checklist') {
-    const stray = (['fail-on', 'quiet', 'fix', 'unsafe'] as const).find((k) => values[k] !== undefined);
-    if (stray) throw new UsageError(`--${stray} applies to "bulkhead scan" only.`);
+    const stray = (['fail-on', 'quiet', 'fix', 'unsafe', 'dry-run'] as const).find((k) => values[k] !== undefined);
+    if (stray) throw new UsageError(`--${stray} applies to "bulkhead ${stray === 'dry-run' ? 'fix' : 'scan'}" only.`);
     if (values.color && values['no-color']) throw new UsageError('--color and --no-color contradict each other.');
     return {
       command: 'checklist',
@@ -169,6 +178,8 @@ export function parseCli(argv: readonly string[]): Command {
     return { command: 'init' };
   }
 
+  if (first === 'fix') return parseFix(values, rest);
+  if (values['dry-run']) throw new UsageError('--dry-run applies to "bulkhead fix" (e.g. bulkhead fix --dry-run .).');
   if (values.unsafe && !values.fix) throw new UsageError('--unsafe only applies together with --fix.');
   if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config contradict each other.');
   if (values.color && values['no-color']) throw new UsageError('--color and --no-color contradict each other.');
@@ -186,5 +197,44 @@ export function parseCli(argv: readonly string[]): Command {
     docsUrl: parseDocsUrl(values['docs-url']),
     config: values.config,
     noConfig: values['no-config'] ?? false,
+  };
+}
+
+/**
+ * `bulkhead fix [paths] [--rule <id> ...] [--unsafe] [--dry-run]`: `scan --fix` with a rule
+ * selection and a diff preview. `--rule` names rules whose fixes apply (not severities, as in
+ * scan); a rule without a fix is a usage error rather than a silent no-op.
+ */
+function parseFix(values: Values, rest: readonly string[]): ScanCommand {
+  const stray = (['docs-url'] as const).find((k) => values[k] !== undefined);
+  if (stray) throw new UsageError(`--${stray} does not apply to "bulkhead fix".`);
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config contradict each other.');
+  if (values.color && values['no-color']) throw new UsageError('--color and --no-color contradict each other.');
+  const dryRun = values['dry-run'] ?? false;
+  if (dryRun && values.format !== undefined) throw new UsageError('--dry-run prints a unified diff; it takes no --format.');
+  const only: string[] = [];
+  for (const id of values.rule ?? []) {
+    const rule = getRule(id.trim());
+    if (!rule) throw new UsageError(`Unknown rule "${id}" in --rule. Run "bulkhead rules" to list rule ids.`);
+    if (!rule.meta.fix) throw new UsageError(`Rule "${id}" has no fix. Rules with fixes are marked "fix" in "bulkhead rules".`);
+    if (rule.meta.fix === 'unsafe' && !values.unsafe) throw new UsageError(`The fix of "${id}" is unsafe: add --unsafe to apply it (and review the diff).`);
+    only.push(rule.meta.id);
+  }
+  return {
+    command: 'scan',
+    paths: rest.length > 0 ? rest : ['.'],
+    format: oneOf('format', values.format ?? 'text', FORMAT_NAMES),
+    failOn: oneOf('fail-on', values['fail-on'] ?? 'high', FAIL_ON),
+    quiet: values.quiet ?? false,
+    color: values['no-color'] ? false : values.color ? true : undefined,
+    fix: true,
+    unsafe: values.unsafe ?? false,
+    kind: values.kind === undefined ? undefined : oneOf<FileKind>('kind', values.kind, KINDS),
+    rules: {},
+    docsUrl: undefined,
+    config: values.config,
+    noConfig: values['no-config'] ?? false,
+    ...(only.length > 0 ? { only } : {}),
+    dryRun,
   };
 }

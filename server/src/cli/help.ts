@@ -5,10 +5,11 @@ export const MAIN_HELP = `bulkhead ${VERSION}: finds container-hardening mistake
 
 Usage:
   bulkhead scan [paths...] [options]   analyse files (default path: .)
+  bulkhead fix [paths...] [options]    apply fixes in place (or --dry-run: print a diff)
   bulkhead rules [--format text|json]  list the rules and their metadata
   bulkhead checklist [paths...]        the hardening checklist: pass, fail, needs a human
   bulkhead init                        write a commented starter .bulkhead.yaml here
-  bulkhead help [scan|rules]           show help for a command
+  bulkhead help [scan|fix|rules]       show help for a command
   bulkhead --version                   print the version
 
 Run "bulkhead help scan" for the scan options and exit codes.
@@ -30,6 +31,7 @@ Options:
                               critical, high, medium, low, info, none (default: high)
   -q, --quiet                 show only findings at or above --fail-on
       --fix                   apply safe fixes in place, then report what remains
+                              (the same as "bulkhead fix"; see "bulkhead help fix")
       --unsafe                with --fix, also apply unsafe fixes (review the diff)
       --kind <dockerfile|compose>
                               treat named files as this kind; when walking
@@ -60,4 +62,35 @@ export const RULES_HELP = `Usage: bulkhead rules [--format text|json]
 
 Lists every rule with its kind, default severity, category, fix safety,
 references to equivalent checks in other tools, checklist items and docs page.
+`;
+
+export const FIX_HELP = `Usage: bulkhead fix [paths...] [options]
+
+Applies fixes in place, then reports what remains, like "bulkhead scan --fix".
+Files are found as by "bulkhead scan". Each file is fixed in repeated passes over
+fresh analysis (bounded, stopping on a cycle); its byte-order mark and line
+endings are kept. Files that are not valid UTF-8 are left untouched.
+
+Options:
+      --rule <id>             apply only this rule's fixes (repeatable); a rule
+                              without a fix is a usage error
+      --unsafe                also apply unsafe fixes (they change behaviour:
+                              review the diff); required for --rule <unsafe id>
+      --dry-run               write nothing; print a unified diff of the fixes
+                              on stdout (apply it with "git apply" or
+                              "patch -p1") and a tally on stderr
+  -f, --format <text|json|sarif|github>
+                              report format after fixing (not with --dry-run)
+      --fail-on <severity>    exit 1 when a finding at or above this severity
+                              remains (default: high)
+  -q, --quiet, --kind, --config, --no-config, --color, --no-color
+                              as for "bulkhead scan"
+  -h, --help                  show this help
+
+Exit codes (as for "bulkhead scan", counted after the fixes; with --dry-run,
+after the fixes that would be applied):
+  0  no finding at or above --fail-on remains
+  1  at least one finding at or above --fail-on remains
+  2  usage error, unreadable or unwritable file, invalid configuration, or a
+     rule crashed
 `;

@@ -6,23 +6,15 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import {
-  MAX_TEXT_LENGTH,
-  analyze,
-  fixAll,
-  kindFromContent,
-  layerConfig,
-  type AnalysisResult,
-  type EngineConfig,
-  type FileKind,
-} from '../engine';
+import { MAX_TEXT_LENGTH, analyze, fixAll, kindFromContent, layerConfig, type AnalysisResult, type EngineConfig, type FileKind } from '../engine';
 import { parseCli, UsageError, type ScanCommand } from './args';
 import { CHECKLIST_HELP, checklist } from './checklist';
 import { ConfigResolver } from './config';
 import { discover, toDisplay, type Target } from './discover';
 import { FORMATTERS } from './format';
 import { atOrAbove } from './format/summary';
-import { MAIN_HELP, RULES_HELP, SCAN_HELP } from './help';
+import { FIX_HELP, MAIN_HELP, RULES_HELP, SCAN_HELP } from './help';
+import { unifiedDiff } from './unifiedDiff';
 import { writeStarterConfig } from './init';
 import type { ConfigProblemReport, FileReport } from './report';
 import { rulesJson, rulesText } from './rules';
@@ -96,8 +88,10 @@ function useColor(cmd: ScanCommand, io: CliIO): boolean {
  * rules whose fixes were applied; another rule's finding vanishing as a side effect is not
  * something we fixed, so it is not reported as such.
  */
-function fixedByRule(before: AnalysisResult, after: AnalysisResult, unsafe: boolean): Record<string, number> {
-  const fixing = new Set(before.findings.filter((f) => f.fix && (unsafe || f.fix.safety === 'safe')).map((f) => f.ruleId));
+function fixedByRule(before: AnalysisResult, after: AnalysisResult, unsafe: boolean, only: readonly string[] | undefined): Record<string, number> {
+  const fixing = new Set(
+    before.findings.filter((f) => f.fix && (unsafe || f.fix.safety === 'safe') && (!only || only.includes(f.ruleId))).map((f) => f.ruleId),
+  );
   const count = (r: AnalysisResult) => {
     const m = new Map<string, number>();
     for (const f of r.findings) m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1);
@@ -163,6 +157,8 @@ function scan(cmd: ScanCommand, io: CliIO): number {
   const reportedConfigs = new Set<string>();
   const flags = Object.entries(cmd.rules).map(([rule, severity]) => ({ rule, severity }));
   const reports: FileReport[] = [];
+  /** `fix --dry-run`: one unified diff per changed file, printed instead of the report. */
+  const diffs: string[] = [];
   for (const job of jobs) {
     const { target, kind } = job;
     const resolved = resolver.forFile(target.abs);
@@ -174,7 +170,9 @@ function scan(cmd: ScanCommand, io: CliIO): number {
       reportedConfigs.add(key);
       const path = toDisplay(relative(io.cwd, p.file) || p.file);
       configProblems.push({ path, message: p.message, line: p.range.start.line + 1, column: p.range.start.character + 1 });
-      io.stderr.write(`bulkhead: invalid configuration ${path}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message} Using the defaults for the files it covers.\n`);
+      io.stderr.write(
+        `bulkhead: invalid configuration ${path}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message} Using the defaults for the files it covers.\n`,
+      );
     }
     if (problems.length > 0) failed = true;
     const layered = layerConfig({}, resolved.loaded?.config);
@@ -194,21 +192,25 @@ function scan(cmd: ScanCommand, io: CliIO): number {
     let fixed: Record<string, number> | undefined;
     if (cmd.fix) {
       fixed = {};
-      const applicable = result.findings.some((f) => f.fix && (cmd.unsafe || f.fix.safety === 'safe'));
+      const applicable = result.findings.some((f) => f.fix && (cmd.unsafe || f.fix.safety === 'safe') && (!cmd.only || cmd.only.includes(f.ruleId)));
       // Only rewrite text that round-trips: invalid UTF-8 or a truncated read would be corrupted.
       const writable = !read.truncated && Buffer.from(read.text, 'utf8').equals(read.bytes);
       if (applicable && !writable) io.stderr.write(`bulkhead: warning: ${target.path} is not valid UTF-8; not fixed\n`);
       if (applicable && writable) {
-        const out = fixAll(read.text, { ...options, safeOnly: !cmd.unsafe });
+        const out = fixAll(read.text, { ...options, safeOnly: !cmd.unsafe, ...(cmd.only ? { ruleIds: cmd.only } : {}) });
         if (out.text !== read.text) {
-          try {
-            writeFileSync(target.abs, out.text, 'utf8');
-          } catch (e) {
-            io.stderr.write(`bulkhead: cannot write ${target.path}: ${errorMessage(e)}\n`);
-            failed = true;
+          if (cmd.dryRun) diffs.push(unifiedDiff(target.path, read.text, out.text));
+          else {
+            try {
+              // The text is written back exactly as fixed: BOM and line endings are the original ones.
+              writeFileSync(target.abs, out.text, 'utf8');
+            } catch (e) {
+              io.stderr.write(`bulkhead: cannot write ${target.path}: ${errorMessage(e)}\n`);
+              failed = true;
+            }
           }
           const after = analyze(out.text, options);
-          fixed = fixedByRule(result, after, cmd.unsafe);
+          fixed = fixedByRule(result, after, cmd.unsafe, cmd.only);
           result = after;
         }
       }
@@ -219,8 +221,29 @@ function scan(cmd: ScanCommand, io: CliIO): number {
   }
 
   if (found.targets.length === 0) io.stderr.write(`bulkhead: no Dockerfiles or Compose files found in ${cmd.paths.join(', ')}\n`);
-  const report = { files: reports, failOn: cmd.failOn, fixMode: cmd.fix, unsafeFixes: cmd.unsafe, elapsedMs: now() - started, ...(configProblems.length > 0 ? { configProblems } : {}) };
-  io.stdout.write(FORMATTERS[cmd.format](report, { color: useColor(cmd, io), cwd: io.cwd, ...(cmd.docsUrl ? { docsUrl: cmd.docsUrl } : {}) }));
+  const report = {
+    files: reports,
+    failOn: cmd.failOn,
+    fixMode: cmd.fix,
+    unsafeFixes: cmd.unsafe,
+    elapsedMs: now() - started,
+    ...(configProblems.length > 0 ? { configProblems } : {}),
+  };
+  if (cmd.dryRun) {
+    // stdout carries only the patch (`bulkhead fix --dry-run | git apply`); the tally goes to stderr.
+    io.stdout.write(diffs.join(''));
+    const files = reports.filter((r) => r.fixed && Object.keys(r.fixed).length > 0);
+    const total = files.reduce((n, r) => n + Object.values(r.fixed ?? {}).reduce((a, b) => a + b, 0), 0);
+    for (const r of files)
+      io.stderr.write(
+        `${r.path}: would fix ${Object.entries(r.fixed ?? {})
+          .map(([id, n]) => (n > 1 ? `${id} ×${n}` : id))
+          .join(', ')}\n`,
+      );
+    io.stderr.write(
+      `would fix ${total} ${total === 1 ? 'problem' : 'problems'} in ${files.length} ${files.length === 1 ? 'file' : 'files'} (dry run: nothing written)\n`,
+    );
+  } else io.stdout.write(FORMATTERS[cmd.format](report, { color: useColor(cmd, io), cwd: io.cwd, ...(cmd.docsUrl ? { docsUrl: cmd.docsUrl } : {}) }));
   if (failed) return EXIT_ERROR;
   return reports.some((r) => r.result.findings.some((f) => atOrAbove(f.severity, cmd.failOn))) ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -233,7 +256,17 @@ export function run(argv: readonly string[], io: CliIO): number {
         io.stdout.write(`${VERSION}\n`);
         return EXIT_OK;
       case 'help':
-        io.stdout.write(cmd.topic === 'scan' ? SCAN_HELP : cmd.topic === 'rules' ? RULES_HELP : cmd.topic === 'checklist' ? CHECKLIST_HELP : MAIN_HELP);
+        io.stdout.write(
+          cmd.topic === 'scan'
+            ? SCAN_HELP
+            : cmd.topic === 'fix'
+              ? FIX_HELP
+              : cmd.topic === 'rules'
+                ? RULES_HELP
+                : cmd.topic === 'checklist'
+                  ? CHECKLIST_HELP
+                  : MAIN_HELP,
+        );
         return EXIT_OK;
       case 'rules':
         io.stdout.write(cmd.format === 'json' ? rulesJson() : rulesText());

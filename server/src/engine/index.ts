@@ -5,13 +5,12 @@
 import type { EngineConfig } from './config';
 import { applyEdits } from './edits';
 import { buildComposeModel, type ComposeModel, type FileReader } from './model/compose';
-import { composeUnits } from './model/compose/units';
 import { buildDockerfileModel, type DockerfileModel } from './model/dockerfile';
 import { attachHost } from './model/build-context';
 import type { AnyRule } from './rule';
 import { ALL_RULES } from './rules';
 import { runRules, type Finding, type RuleError } from './runner';
-import { forbiddenSuppressions, parseSuppressions, type Suppression } from './suppress';
+import { composeSuppressions, dockerfileSuppressions, forbiddenSuppressions, referenceIndex, unusedSuppressions, type Suppression } from './suppress';
 import { TextIndex } from './text';
 import type { FileKind, ParseProblem, TextEdit } from './types';
 
@@ -89,7 +88,8 @@ export function getRule(id: string): AnyRule | undefined {
   return ALL_RULES.find((r) => r.meta.id === id);
 }
 
-const KNOWN_IDS = new Set(ALL_RULES.map((r) => r.meta.id));
+/** Our ids, and our ids by other tools' ids, for ignore comments and foreign pragmas. */
+const REFERENCES = referenceIndex(ALL_RULES);
 
 function looksBinary(text: string): boolean {
   const head = text.slice(0, 8192);
@@ -143,7 +143,7 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
   const problems: ParseProblem[] = [...model.problems];
   let suppressions: Suppression[] = [];
   try {
-    const parsed = model.kind === 'dockerfile' ? dockerfileSuppressions(model) : composeSuppressions(model);
+    const parsed = model.kind === 'dockerfile' ? dockerfileSuppressions(model, REFERENCES) : composeSuppressions(model, REFERENCES);
     suppressions = parsed.suppressions;
     problems.push(...parsed.problems);
     if (options.config?.noInlineSuppressions) {
@@ -164,6 +164,8 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
         ? run.findings.map(withoutFixes)
         : run.findings
       : run.findings.map((f) => (f.fix || f.suggestions.length ? (inUnterminatedShell(model as DockerfileModel, f) ? withoutFixes(f) : f) : f));
+  // Rules that ran have a timing; a disabled or unselected rule says nothing about a comment.
+  problems.push(...unusedSuppressions(suppressions, run.suppressed, new Set(Object.keys(run.timings))));
   return { kind, findings, suppressed: run.suppressed, problems, errors: run.errors, timings: run.timings, model };
 }
 
@@ -184,22 +186,6 @@ function withoutFixes(f: Finding): Finding {
   return f.fix || f.suggestions.length ? { ...f, fix: undefined, suggestions: [] } : f;
 }
 
-function dockerfileSuppressions(model: DockerfileModel) {
-  // dockerfile-ast reads a leading `# key=value` line as a parser directive, so leading
-  // `# bulkhead ignore-file=` lines arrive as directives rather than comments.
-  const lines = [...model.ast.getDirectives().map((d) => d.getRange()), ...model.ast.getComments().map((c) => c.getRange())];
-  const comments = lines.map((range) => ({ line: range.start.line, text: model.index.lineText(range.start.line).trim(), range }));
-  const starts = model.instructions.filter((i) => !i.onbuild);
-  return parseSuppressions(
-    comments,
-    (line) => {
-      const next = starts.find((i) => i.range.start.line > line);
-      return next ? { from: next.range.start.line, to: next.range.end.line } : undefined;
-    },
-    KNOWN_IDS,
-  );
-}
-
 function composeOptions(o: AnalyzeOptions) {
   return {
     ...(o.path !== undefined ? { path: o.path } : {}),
@@ -207,31 +193,6 @@ function composeOptions(o: AnalyzeOptions) {
     ...(o.env ? { env: o.env } : {}),
     ...(o.project ? { project: o.project } : {}),
   };
-}
-
-function composeSuppressions(model: ComposeModel) {
-  const comments: { line: number; text: string; range: import('./types').Range }[] = [];
-  for (let line = 0; line < model.index.lineCount; line++) {
-    const t = model.index.lineText(line);
-    const at = t.indexOf('#');
-    if (at >= 0 && /^\s*#\s*bulkhead\b/.test(t))
-      comments.push({ line, text: t.slice(at), range: { start: { line, character: at }, end: { line, character: t.length } } });
-  }
-  // An ignore comment covers the YAML node that starts on the next code line: a service key
-  // covers the whole service, a service's key its value, a list item that item.
-  const units = composeUnits(model);
-  return parseSuppressions(
-    comments,
-    (line) => {
-      for (let l = line + 1; l < model.index.lineCount; l++) {
-        const t = model.index.lineText(l).trim();
-        if (t === '' || t.startsWith('#')) continue;
-        return units.get(l) ?? { from: l, to: l };
-      }
-      return undefined;
-    },
-    KNOWN_IDS,
-  );
 }
 
 export interface FixAllOptions extends AnalyzeOptions {

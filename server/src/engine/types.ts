@@ -25,10 +25,21 @@ export interface TextEdit {
 
 /** A problem with the input itself (not a rule finding): binary file, unknown instruction, ... */
 export interface ParseProblem {
-  readonly code: 'binary' | 'too-large' | 'empty' | 'no-from' | 'unknown-instruction' | 'unterminated-continuation' | 'unterminated-heredoc' | 'syntax' | 'suppression-forbidden';
+  readonly code:
+    | 'binary'
+    | 'too-large'
+    | 'empty'
+    | 'no-from'
+    | 'unknown-instruction'
+    | 'unterminated-continuation'
+    | 'unterminated-heredoc'
+    | 'syntax'
+    | 'suppression-forbidden'
+    | 'unused-suppression';
   readonly message: string;
   readonly range: Range;
-  readonly severity: 'error' | 'warning';
+  /** `hint`: advice about the file itself (an unused or unknown-id ignore comment). */
+  readonly severity: 'error' | 'warning' | 'hint';
 }
 
 export function compareRanges(a: Range, b: Range): number {

@@ -1,9 +1,10 @@
 /**
- * Code actions. Per finding, in this order: its fix (preferred when safe), its suggestions,
- * "Fix all <id> problems in this file" (more than one fixable), "Ignore <id> for this
- * instruction", "Ignore <id> in this file", "Show documentation for <id>". Per document:
- * "Fix all auto-fixable problems", as a quick fix and as `source.fixAll.bulkhead` for
- * editor.codeActionsOnSave (safe fixes only, repeated passes over fresh analysis).
+ * Code actions, in vscode-eslint's order. Per finding: its fix (preferred only when safe),
+ * its suggestions, "Fix all <id> problems in this file" (more than one fixable), "Ignore <id>
+ * for this instruction" (Dockerfile) or "… for this service" (Compose), "Ignore <id> for
+ * this file", "Show documentation for <id>". Per document: "Fix all auto-fixable problems",
+ * as a quick fix and as `source.fixAll.bulkhead` for editor.codeActionsOnSave (safe fixes
+ * only, repeated passes over fresh analysis, returned as minimal edits against the text).
  *
  * Quick fixes come from the cached analysis the diagnostic points at (`data.version`), never
  * from a re-analysis; when the document has moved on they are not offered (stale).
@@ -26,6 +27,11 @@ export interface CodeActionEnv {
 /** Placeholder the user replaces with the reason; the ignore comment parses with or without it. */
 export const REASON_PLACEHOLDER = '<reason>';
 
+/** The comment an "Ignore … for this instruction/service" action inserts (server/src/engine/suppress.ts). */
+export function ignoreComment(ruleId: string): string {
+  return `# bulkhead ignore=${ruleId} -- ${REASON_PLACEHOLDER}`;
+}
+
 /** Docker parser directives must stay the first lines of a Dockerfile. */
 const DIRECTIVE = /^[ \t]*#[ \t]*(syntax|escape|check)[ \t]*=/i;
 
@@ -40,23 +46,43 @@ export function wants(only: readonly string[] | undefined, kind: string): boolea
   return !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
 }
 
-/** The line an ignore comment goes above: the first line of the instruction holding the finding. */
-function instructionStartLine(analysis: Analysis, finding: Finding): number {
+/**
+ * Where an ignore comment for the finding goes: above the first line of the instruction
+ * holding it (Dockerfile), above the key of the service holding it (Compose); undefined
+ * when the finding is in no service (top-level keys: only "for this file" is offered).
+ */
+function ignoreTarget(analysis: Analysis, finding: Finding): { line: number; scope: 'instruction' | 'service' } | undefined {
   const line = finding.range.start.line;
   const model = analysis.result?.model;
+  if (model?.kind === 'compose') {
+    let best: number | undefined;
+    for (const service of model.services) {
+      const d = service.definitionIn(model.file);
+      if (!d) continue;
+      const from = d.keyRange.start.line;
+      const to = Math.max(from, d.map.range.end.line);
+      if (from <= line && line <= to && (best === undefined || from > best)) best = from;
+    }
+    return best === undefined ? undefined : { line: best, scope: 'service' };
+  }
   if (model?.kind === 'dockerfile') {
     // ONBUILD triggers are covered through their ONBUILD line, which suppression keys on.
     const ins = model.instructions.find((i) => !i.onbuild && i.range.start.line <= line && line <= i.range.end.line);
-    if (ins) return ins.range.start.line;
+    if (ins) return { line: ins.range.start.line, scope: 'instruction' };
   }
-  return line;
+  return { line, scope: 'instruction' };
 }
 
-export function ignoreHereEdit(text: string, analysis: Analysis, finding: Finding): TextEdit {
+export function ignoreHereEdit(text: string, analysis: Analysis, finding: Finding): TextEdit | undefined {
+  const target = ignoreTarget(analysis, finding);
+  if (!target) return undefined;
   const index = new TextIndex(text);
-  const line = instructionStartLine(analysis, finding);
-  const at = { line, character: 0 };
-  return { range: { start: at, end: at }, newText: `${index.indentation(line)}# bulkhead ignore=${finding.ruleId} ${REASON_PLACEHOLDER}${index.eol}` };
+  const at = { line: target.line, character: 0 };
+  return { range: { start: at, end: at }, newText: `${index.indentation(target.line)}${ignoreComment(finding.ruleId)}${index.eol}` };
+}
+
+function ignoreHereTitle(analysis: Analysis, finding: Finding): string {
+  return `Ignore ${finding.ruleId} for this ${ignoreTarget(analysis, finding)?.scope ?? 'instruction'}`;
 }
 
 export function ignoreFileEdit(text: string, kind: FileKind, ruleId: string): TextEdit {
@@ -139,8 +165,9 @@ export function quickFixes(params: CodeActionParams, doc: TextDocument, analysis
     const ca = analysis.settings.codeAction;
     if (ca.disableRuleComment.enable) {
       // location is always separateLine: Docker has no trailing comments.
-      add(quickfix(`Ignore ${id} for this instruction`, diagnostic, [ignoreHereEdit(text, analysis, finding)]));
-      add(quickfix(`Ignore ${id} in this file`, diagnostic, [ignoreFileEdit(text, analysis.kind, id)]));
+      const here = ignoreHereEdit(text, analysis, finding);
+      if (here) add(quickfix(ignoreHereTitle(analysis, finding), diagnostic, [here]));
+      add(quickfix(`Ignore ${id} for this file`, diagnostic, [ignoreFileEdit(text, analysis.kind, id)]));
     }
     if (!ca.showDocumentation.enable) continue;
     add({

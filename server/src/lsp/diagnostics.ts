@@ -55,7 +55,7 @@ export function toDiagnostic(finding: Finding, index: number, version: number, d
 export function problemToDiagnostic(problem: ParseProblem): Diagnostic {
   return {
     range: problem.range,
-    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : problem.severity === 'hint' ? DiagnosticSeverity.Hint : DiagnosticSeverity.Warning,
     source: DIAGNOSTIC_SOURCE,
     code: problem.code,
     message: problem.message,

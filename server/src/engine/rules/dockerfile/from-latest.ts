@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
 import { isWellFormed } from '../../model/image';
+import { tagUsedElsewhere } from '../../model/same-image-tag';
 
 /** `:latest` is a moving target: builds are not reproducible and a bad push reaches you unreviewed. */
 export default defineRule({
@@ -13,7 +14,11 @@ export default defineRule({
       latest: 'Base image "{image}" uses the moving tag ":latest"; pin a version tag (and ideally a digest) so builds are reproducible and reviewed.',
       latestFromArg:
         'Base image "{raw}" resolves through its ARG default to "{image}", the moving tag ":latest"; give the default a version tag (and ideally a digest).',
+      fix: 'Use the version tag this file already gives this image',
     },
+    // Unsafe: it changes the base image. Offered only when another FROM of the same image
+    // names exactly one version tag; offline, no other version can be known.
+    fix: 'unsafe',
     checklist: ['trusted-pinned-base'],
     references: [
       { tool: 'hadolint', id: 'DL3007', match: 'same' },
@@ -33,7 +38,13 @@ export default defineRule({
       if (tagRange && model.index.slice(tagRange) === 'latest') {
         // The `:latest` span: the colon sits just before the tag.
         const start = { line: tagRange.start.line, character: Math.max(0, tagRange.start.character - 1) };
-        report({ range: { start, end: tagRange.end }, messageId: 'latest', data: { image: ref.raw } });
+        const tag = tagUsedElsewhere(model, ref, stage);
+        report({
+          range: { start, end: tagRange.end },
+          messageId: 'latest',
+          data: { image: ref.raw },
+          ...(tag ? { fix: (edit) => [edit.replace(tagRange, tag)] } : {}),
+        });
       } else {
         report({ range, messageId: 'latestFromArg', data: { raw: model.index.slice(range), image: text ?? ref.raw } });
       }

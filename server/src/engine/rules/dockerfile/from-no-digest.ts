@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule';
 import { isWellFormed } from '../../model/image';
 import type { DockerfileModel, Stage } from '../../model/dockerfile';
+import { digestUsedElsewhere } from '../../model/same-image-tag';
 
 /** Base images of what ships (the final stage and every stage it copies from) should be pinned by digest. */
 export default defineRule({
@@ -11,9 +12,15 @@ export default defineRule({
     severity: 'low',
     category: 'supply-chain',
     messages: {
-      noDigest: 'Base image "{image}" is not pinned to a digest; a tag can be moved to different content at any time. Append `@sha256:<digest>` (`docker buildx imagetools inspect <image>` prints it) and let a bot such as Renovate or Dependabot update it.',
-      copiedNoDigest: 'Image "{image}" feeds the final image (through COPY --from) but is not pinned to a digest; a moved tag changes what you ship. Append `@sha256:<digest>`.',
+      noDigest:
+        'Base image "{image}" is not pinned to a digest; a tag can be moved to different content at any time. Append `@sha256:<digest>` (`docker buildx imagetools inspect <image>` prints it) and let a bot such as Renovate or Dependabot update it.',
+      copiedNoDigest:
+        'Image "{image}" feeds the final image (through COPY --from) but is not pinned to a digest; a moved tag changes what you ship. Append `@sha256:<digest>`.',
+      fix: 'Pin to the digest this file already gives this image and tag',
     },
+    // Offline there is no registry: the fix only reuses a digest another FROM of the same
+    // image and tag already pins. Unsafe: that pin may be older than what the tag gives today.
+    fix: 'unsafe',
     checklist: ['trusted-pinned-base'],
     references: [{ tool: 'semgrep', id: 'dockerfile-source-not-pinned', match: 'same' }],
   },
@@ -23,15 +30,29 @@ export default defineRule({
     if (!final) return;
     for (const stage of shippedStages(model, final)) {
       if (stage.baseStage) continue;
-      const { ref, range } = stage.image;
+      const { ref, range, usesArgs } = stage.image;
       if (!ref || ref.isScratch || ref.digest !== undefined || !isWellFormed(ref)) continue;
-      report({ range, messageId: stage === final || isBaseOf(stage, final) ? 'noDigest' : 'copiedNoDigest', data: { image: ref.raw } });
+      const digest = usesArgs ? undefined : digestUsedElsewhere(model, ref, stage);
+      report({
+        range,
+        messageId: stage === final || isBaseOf(stage, final) ? 'noDigest' : 'copiedNoDigest',
+        data: { image: ref.raw },
+        ...(digest ? { fix: (edit) => [edit.insertAt(range.end, `@${digest}`)] } : {}),
+      });
     }
     // `COPY --from=<image>` in a shipped stage pulls that image too.
     for (const stage of shippedStages(model, final)) {
       for (const ins of stage.instructions) {
         const flag = ins.keyword === 'COPY' && !ins.onbuild ? ins.flags.find((f) => f.name.toLowerCase() === 'from') : undefined;
-        if (!flag?.value || !flag.valueRange || model.stageByRef(flag.value, stage) || !/[:/@]/.test(flag.value) || flag.value.includes('$') || flag.value.includes('@')) continue;
+        if (
+          !flag?.value ||
+          !flag.valueRange ||
+          model.stageByRef(flag.value, stage) ||
+          !/[:/@]/.test(flag.value) ||
+          flag.value.includes('$') ||
+          flag.value.includes('@')
+        )
+          continue;
         report({ range: flag.valueRange, messageId: 'copiedNoDigest', data: { image: flag.value } });
       }
     }

@@ -22,7 +22,6 @@ export default defineRule({
     title: 'Do not make files world-writable',
     severity: 'medium',
     category: 'filesystem',
-    suggestions: true,
     messages: {
       worldWritable:
         '`chmod {mode}` makes the files writable by every user in the container, so any compromised process can change them (including code and configuration). Give write access only to the owner or group that needs it.',
@@ -30,8 +29,11 @@ export default defineRule({
         '`chmod -R {mode}` makes everything below the path writable by every user in the container, so any compromised process can change code and configuration. Give write access only to the owner or group that needs it.',
       copyChmod:
         '`--chmod={mode}` makes the copied files writable by every user in the container. Use a mode without write for others (e.g. 755 or 644) and --chown for the user that must write.',
-      narrower: 'Use mode {mode} (no write for others; chown the path to the user or group that writes it)',
+      fix: 'Remove write for others from {mode} (chown the path to the user or group that writes it)',
     },
+    // Unsafe: a process running as a UID that is neither owner nor group loses write access;
+    // the narrower mode is only right once the path is owned by the writer.
+    fix: 'unsafe',
     checklist: ['least-privilege', 'read-only-rootfs'],
     references: [],
   },
@@ -39,8 +41,7 @@ export default defineRule({
   check({ model, report }) {
     const reportMode = (range: Range, mode: string, messageId: 'worldWritable' | 'worldWritableRecursive' | 'copyChmod'): void => {
       const better = narrower(mode);
-      const suggest = better ? [{ messageId: 'narrower' as const, data: { mode: better }, fix: (edit: EditBuilder) => [edit.replace(range, better)] }] : [];
-      report({ range, messageId, data: { mode }, suggest });
+      report({ range, messageId, data: { mode }, ...(better ? { fix: (edit: EditBuilder) => [edit.replace(range, better)] } : {}) });
     };
     for (const ins of model.instructions) {
       if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
