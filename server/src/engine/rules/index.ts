@@ -56,9 +56,13 @@ import dockerfile_useraddNonUnique from './dockerfile/useradd-non-unique';
 import dockerfile_volumeSensitivePath from './dockerfile/volume-sensitive-path';
 import dockerfile_workdirSystemDir from './dockerfile/workdir-system-dir';
 import dockerfile_writableAppFiles from './dockerfile/writable-app-files';
+import compose_composeBindMountRw from './compose/compose-bind-mount-rw';
 import compose_composeCapDropAll from './compose/compose-cap-drop-all';
+import compose_composeDockerSocket from './compose/compose-docker-socket';
 import compose_composeMemoryLimit from './compose/compose-memory-limit';
 import compose_composePrivileged from './compose/compose-privileged';
+import compose_composeRuntimeSocket from './compose/compose-runtime-socket';
+import compose_composeSensitiveMount from './compose/compose-sensitive-mount';
 
 export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_addRemoteUnverified,
@@ -117,7 +121,11 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_volumeSensitivePath,
   dockerfile_workdirSystemDir,
   dockerfile_writableAppFiles,
+  compose_composeBindMountRw,
   compose_composeCapDropAll,
+  compose_composeDockerSocket,
   compose_composeMemoryLimit,
   compose_composePrivileged,
+  compose_composeRuntimeSocket,
+  compose_composeSensitiveMount,
 ];
