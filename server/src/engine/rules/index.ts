@@ -58,11 +58,24 @@ import dockerfile_workdirSystemDir from './dockerfile/workdir-system-dir';
 import dockerfile_writableAppFiles from './dockerfile/writable-app-files';
 import compose_composeBindMountRw from './compose/compose-bind-mount-rw';
 import compose_composeCapDropAll from './compose/compose-cap-drop-all';
+import compose_composeCgroupParent from './compose/compose-cgroup-parent';
+import compose_composeCpuLimit from './compose/compose-cpu-limit';
 import compose_composeDockerSocket from './compose/compose-docker-socket';
+import compose_composeHostDevice from './compose/compose-host-device';
+import compose_composeInit from './compose/compose-init';
+import compose_composeLogging from './compose/compose-logging';
 import compose_composeMemoryLimit from './compose/compose-memory-limit';
+import compose_composeMountPropagation from './compose/compose-mount-propagation';
+import compose_composeOomKillDisabled from './compose/compose-oom-kill-disabled';
+import compose_composePidsLimit from './compose/compose-pids-limit';
 import compose_composePrivileged from './compose/compose-privileged';
+import compose_composeRestartPolicy from './compose/compose-restart-policy';
 import compose_composeRuntimeSocket from './compose/compose-runtime-socket';
 import compose_composeSensitiveMount from './compose/compose-sensitive-mount';
+import compose_composeSharedVolume from './compose/compose-shared-volume';
+import compose_composeTmpfsExec from './compose/compose-tmpfs-exec';
+import compose_composeUlimits from './compose/compose-ulimits';
+import compose_composeWritableRootfs from './compose/compose-writable-rootfs';
 
 export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_addRemoteUnverified,
@@ -123,9 +136,22 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_writableAppFiles,
   compose_composeBindMountRw,
   compose_composeCapDropAll,
+  compose_composeCgroupParent,
+  compose_composeCpuLimit,
   compose_composeDockerSocket,
+  compose_composeHostDevice,
+  compose_composeInit,
+  compose_composeLogging,
   compose_composeMemoryLimit,
+  compose_composeMountPropagation,
+  compose_composeOomKillDisabled,
+  compose_composePidsLimit,
   compose_composePrivileged,
+  compose_composeRestartPolicy,
   compose_composeRuntimeSocket,
   compose_composeSensitiveMount,
+  compose_composeSharedVolume,
+  compose_composeTmpfsExec,
+  compose_composeUlimits,
+  compose_composeWritableRootfs,
 ];
