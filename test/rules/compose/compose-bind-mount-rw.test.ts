@@ -50,6 +50,12 @@ ruleTester.run(rule, {
       ],
       env: { RO: 'true' },
     },
+
+    {
+      name: 'a Dev Container workspace is writable by design',
+      path: '.devcontainer/docker-compose.yml',
+      code: ['services:', '  app:', '    image: mcr.microsoft.com/devcontainers/base:bookworm', '    volumes:', '      - ../..:/workspaces:cached'],
+    },
   ],
   invalid: [
     {

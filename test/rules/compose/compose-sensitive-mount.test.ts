@@ -94,6 +94,11 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'system', data: { path: '/etc' }, line: 6, column: 9, endLine: 6, endColumn: 22 }],
     },
     {
+      name: 'kernel modules',
+      code: ['services:', '  wireguard:', '    image: linuxserver/wireguard:1.0', '    volumes:', '      - /lib/modules:/lib/modules'],
+      errors: [{ messageId: 'system', data: { path: '/lib/modules' }, line: 5, column: 9, endLine: 5, endColumn: 34 }],
+    },
+    {
       name: 'host secrets under /etc',
       code: ['services:', '  app:', '    image: example/app:1', '    volumes:', '      - /etc/shadow:/etc/shadow:ro'],
       errors: [{ messageId: 'system', data: { path: '/etc/shadow' }, line: 5, column: 9, endLine: 5, endColumn: 35 }],

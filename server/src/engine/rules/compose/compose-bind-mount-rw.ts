@@ -23,6 +23,8 @@ export default defineRule({
   },
   defaultOptions: undefined,
   check({ model, report }) {
+    // A Dev Container's Compose file mounts the workspace the developer edits: writable by design.
+    if (/(?:^|[\\/])\.devcontainer[\\/]/.test(model.file)) return;
     for (const service of model.services) {
       for (const m of service.volumes()) {
         if (m.type !== 'bind' || m.readOnly !== false) continue;

@@ -9,6 +9,8 @@ const SYSTEM_TREES = [
   '/sys',
   '/boot',
   '/root',
+  '/lib/modules',
+  '/usr/lib/modules',
   '/etc/shadow',
   '/etc/gshadow',
   '/etc/sudoers',
