@@ -94,7 +94,7 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'system', data: { path: '/etc' }, line: 6, column: 9, endLine: 6, endColumn: 22 }],
     },
     {
-      name: 'kernel modules',
+      name: 'kernel modules, writable',
       code: ['services:', '  wireguard:', '    image: linuxserver/wireguard:1.0', '    volumes:', '      - /lib/modules:/lib/modules'],
       errors: [{ messageId: 'system', data: { path: '/lib/modules' }, line: 5, column: 9, endLine: 5, endColumn: 34 }],
     },

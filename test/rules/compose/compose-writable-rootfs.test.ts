@@ -12,6 +12,11 @@ ruleTester.run(rule, {
       code: ['services:', '  web:', '    image: nginx:1.27'],
       files: { 'compose.override.yaml': ['services:', '  web:', '    read_only: true'] },
     },
+    {
+      name: 'a Dev Container is a development machine',
+      path: '.devcontainer/docker-compose.yml',
+      code: ['services:', '  app:', '    image: mcr.microsoft.com/devcontainers/base:bookworm'],
+    },
   ],
   invalid: [
     {

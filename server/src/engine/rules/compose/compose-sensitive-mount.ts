@@ -9,8 +9,6 @@ const SYSTEM_TREES = [
   '/sys',
   '/boot',
   '/root',
-  '/lib/modules',
-  '/usr/lib/modules',
   '/etc/shadow',
   '/etc/gshadow',
   '/etc/sudoers',
@@ -25,13 +23,17 @@ const SYSTEM_TREES = [
 // Credential directories in a home directory (`~/.ssh`, `${HOME}/.kube`, `/home/me/.aws/credentials`).
 const CREDENTIAL_DIR = /(?:^|\/)(\.ssh|\.docker|\.kube|\.aws|\.gnupg|\.config\/gcloud|\.azure)(?:\/(.*))?$/;
 
-function classify(path: string, known: boolean): 'system' | 'credentials' | undefined {
+// Kernel modules: network containers read them (iptables, WireGuard); writing them takes over the host.
+const WRITE_SENSITIVE = ['/lib/modules', '/usr/lib/modules'];
+
+function classify(path: string, known: boolean, readOnly: boolean | undefined): 'system' | 'credentials' | undefined {
   const cred = CREDENTIAL_DIR.exec(path);
   // known_hosts and public keys are not secrets; the Docker socket belongs to compose-docker-socket.
   if (cred && !/(?:^|\/)(known_hosts|[^/]+\.pub|run\/docker\.sock)$/.test(cred[2] ?? '') && !(cred[1] === '.docker' && cred[2] === 'run')) return 'credentials';
   if (!known) return undefined;
   if (SYSTEM_ROOTS.has(path) || /^[A-Za-z]:\/(Windows)?$/i.test(path)) return 'system';
-  return SYSTEM_TREES.some((t) => path === t || path.startsWith(`${t}/`)) ? 'system' : undefined;
+  const under = (t: string) => path === t || path.startsWith(`${t}/`);
+  return SYSTEM_TREES.some(under) || (readOnly === false && WRITE_SENSITIVE.some(under)) ? 'system' : undefined;
 }
 
 /** A host system directory or credential store mounted into a container exposes or lets it change the host. */
@@ -59,7 +61,7 @@ export default defineRule({
     for (const service of model.services) {
       for (const m of service.volumes()) {
         const host = mountHostPath(m);
-        const kind = host && classify(host.path, host.known);
+        const kind = host && classify(host.path, host.known, m.readOnly);
         if (!host || !kind) continue;
         report({ ...mountSourceRange(m), messageId: kind, data: { path: host.path } });
       }

@@ -47,6 +47,8 @@ export default defineRule({
   },
   defaultOptions: undefined,
   check({ model, report }) {
+    // A Dev Container is a development machine: tools get installed into it while it runs.
+    if (/(?:^|[\\/])\.devcontainer[\\/]/.test(model.file)) return;
     for (const service of model.services) {
       const ro = service.get('read_only');
       const value = service.bool('read_only');
