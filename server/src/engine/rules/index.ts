@@ -57,24 +57,41 @@ import dockerfile_volumeSensitivePath from './dockerfile/volume-sensitive-path';
 import dockerfile_workdirSystemDir from './dockerfile/workdir-system-dir';
 import dockerfile_writableAppFiles from './dockerfile/writable-app-files';
 import compose_composeApparmorUnconfined from './compose/compose-apparmor-unconfined';
+import compose_composeBindMountRw from './compose/compose-bind-mount-rw';
 import compose_composeBuildPrivileged from './compose/compose-build-privileged';
 import compose_composeCapDropAll from './compose/compose-cap-drop-all';
+import compose_composeCgroupParent from './compose/compose-cgroup-parent';
+import compose_composeCpuLimit from './compose/compose-cpu-limit';
 import compose_composeDangerousCap from './compose/compose-dangerous-cap';
+import compose_composeDockerSocket from './compose/compose-docker-socket';
 import compose_composeHostCgroupns from './compose/compose-host-cgroupns';
+import compose_composeHostDevice from './compose/compose-host-device';
 import compose_composeHostIpc from './compose/compose-host-ipc';
 import compose_composeHostNetwork from './compose/compose-host-network';
 import compose_composeHostPid from './compose/compose-host-pid';
 import compose_composeHostUserns from './compose/compose-host-userns';
 import compose_composeHostUts from './compose/compose-host-uts';
+import compose_composeInit from './compose/compose-init';
+import compose_composeLogging from './compose/compose-logging';
 import compose_composeMemoryLimit from './compose/compose-memory-limit';
+import compose_composeMountPropagation from './compose/compose-mount-propagation';
 import compose_composeNoNewPrivileges from './compose/compose-no-new-privileges';
+import compose_composeOomKillDisabled from './compose/compose-oom-kill-disabled';
+import compose_composePidsLimit from './compose/compose-pids-limit';
 import compose_composePrivileged from './compose/compose-privileged';
+import compose_composeRestartPolicy from './compose/compose-restart-policy';
+import compose_composeRuntimeSocket from './compose/compose-runtime-socket';
 import compose_composeSeccompUnconfined from './compose/compose-seccomp-unconfined';
 import compose_composeSelinuxDisabled from './compose/compose-selinux-disabled';
+import compose_composeSensitiveMount from './compose/compose-sensitive-mount';
 import compose_composeSharedNamespace from './compose/compose-shared-namespace';
+import compose_composeSharedVolume from './compose/compose-shared-volume';
+import compose_composeTmpfsExec from './compose/compose-tmpfs-exec';
+import compose_composeUlimits from './compose/compose-ulimits';
 import compose_composeUnmaskedPaths from './compose/compose-unmasked-paths';
 import compose_composeUnsafeSysctl from './compose/compose-unsafe-sysctl';
 import compose_composeUserRoot from './compose/compose-user-root';
+import compose_composeWritableRootfs from './compose/compose-writable-rootfs';
 
 export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_addRemoteUnverified,
@@ -134,22 +151,39 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_workdirSystemDir,
   dockerfile_writableAppFiles,
   compose_composeApparmorUnconfined,
+  compose_composeBindMountRw,
   compose_composeBuildPrivileged,
   compose_composeCapDropAll,
+  compose_composeCgroupParent,
+  compose_composeCpuLimit,
   compose_composeDangerousCap,
+  compose_composeDockerSocket,
   compose_composeHostCgroupns,
+  compose_composeHostDevice,
   compose_composeHostIpc,
   compose_composeHostNetwork,
   compose_composeHostPid,
   compose_composeHostUserns,
   compose_composeHostUts,
+  compose_composeInit,
+  compose_composeLogging,
   compose_composeMemoryLimit,
+  compose_composeMountPropagation,
   compose_composeNoNewPrivileges,
+  compose_composeOomKillDisabled,
+  compose_composePidsLimit,
   compose_composePrivileged,
+  compose_composeRestartPolicy,
+  compose_composeRuntimeSocket,
   compose_composeSeccompUnconfined,
   compose_composeSelinuxDisabled,
+  compose_composeSensitiveMount,
   compose_composeSharedNamespace,
+  compose_composeSharedVolume,
+  compose_composeTmpfsExec,
+  compose_composeUlimits,
   compose_composeUnmaskedPaths,
   compose_composeUnsafeSysctl,
   compose_composeUserRoot,
+  compose_composeWritableRootfs,
 ];

@@ -172,3 +172,52 @@ export function removeSeqItem(target: EditTarget, seq: CNode, item: CNode, pair?
   const start = endLine + 1 < index.lineCount || line === 0 ? { line, character: 0 } : index.positionAt(index.lineEnd(line - 1));
   return { range: { start, end }, newText: '' };
 }
+
+// ---- scalar text edits (compose filesystem rules: `:ro`, mount options) -----------------------
+
+/**
+ * Inserts `suffix` at the end of a one-line plain or quoted scalar's content (before a closing
+ * quote), e.g. `:ro` after `./data:/data`. Undefined for block scalars, multi-line scalars and
+ * double-quoted text where the suffix would need escaping.
+ */
+export function appendToScalar(target: EditTarget, node: CNode, suffix: string): TextEdit | undefined {
+  if (node.kind !== 'scalar' || node.file !== target.file || node.range.start.line !== node.range.end.line) return undefined;
+  const raw = target.index.slice(node.range);
+  if (raw === '' || /^[|>]/.test(raw) || /["'\\]/.test(suffix)) return undefined;
+  const quoted = (raw.startsWith('"') && raw.endsWith('"')) || (raw.startsWith("'") && raw.endsWith("'"));
+  if (!quoted && /^["']/.test(raw)) return undefined;
+  const end = target.index.offsetAt(node.range.end) - (quoted ? 1 : 0);
+  const at = target.index.positionAt(end);
+  return { range: { start: at, end: at }, newText: suffix };
+}
+
+/** The quote character a one-line scalar was written with ('' for plain), to write a replacement the same way. */
+export function scalarQuote(target: EditTarget, node: CNode): string {
+  const raw = target.index.slice(node.range);
+  return raw.startsWith('"') ? '"' : raw.startsWith("'") ? "'" : '';
+}
+
+/**
+ * Like `setServiceKey` for several sibling keys under `parent` (`[]`: the service itself), in
+ * one edit. A value is YAML text or, for a list, its items (written as a block sequence one
+ * indentation step deeper). Undefined when `setServiceKey` would be, or the first key exists.
+ */
+export function setServiceKeys(
+  target: EditTarget,
+  service: { readonly map: CMap; readonly keyRange: CPair['keyRange'] },
+  parent: readonly string[],
+  entries: readonly (readonly [string, string | readonly string[]])[],
+): TextEdit | undefined {
+  const first = entries[0];
+  if (!first) return undefined;
+  const { eol } = target.index;
+  const unit = indentUnit(target.index);
+  const MARK = '\u0000';
+  const e = setServiceKey(target, service, [...parent, first[0]], MARK);
+  if (!e) return undefined;
+  const lastLine = e.newText.slice(e.newText.lastIndexOf(eol) + eol.length);
+  const indent = /^ */.exec(lastLine)?.[0] ?? '';
+  const render = ([, v]: readonly [string, string | readonly string[]]) => (typeof v === 'string' ? ` ${v}` : v.map((i) => `${eol}${indent}${unit}- ${i}`).join(''));
+  const head = e.newText.replace(` ${MARK}`, render(first));
+  return { ...e, newText: head + entries.slice(1).map((entry) => `${eol}${indent}${entry[0]}:${render(entry)}`).join('') };
+}

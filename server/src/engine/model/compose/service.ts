@@ -478,3 +478,101 @@ export function namespaceMode(service: ComposeService, key: NamespaceKey): Names
   if (m) return { key, value, mode: m[1] as 'service' | 'container', target: m[2], pair };
   return { key, value, mode: 'other', target: undefined, pair };
 }
+
+// ---- host paths of mounts (compose filesystem rules: sockets, sensitive mounts, bind mounts) ----
+
+/**
+ * The host side of a bind or npipe mount, normalised (`\` → `/`, repeated and trailing `/`
+ * removed, `//./pipe/…` kept). `known` is false when the path still holds an unset `${VAR}`:
+ * the raw text is returned so a literal tail (`${XDG_RUNTIME_DIR}/docker.sock`) can be read,
+ * but a rule must not treat the variable part as known. Undefined for volumes, tmpfs and
+ * mounts whose source cannot be read at all.
+ */
+export function mountHostPath(m: Mount): { readonly path: string; readonly known: boolean } | undefined {
+  if (m.type !== 'bind' && m.type !== 'npipe') {
+    // An unset variable makes the short form unreadable: look at the raw text for a path.
+    if (!(m.short && m.source === undefined)) return undefined;
+  }
+  if (m.source !== undefined) return { path: normaliseHostPath(m.source), known: true };
+  const raw = m.node.kind === 'map' ? rawString(m.node.get('source')?.value) : m.short ? shortSourceRaw(rawString(m.node)) : undefined;
+  if (raw === undefined || (m.short && !/^(\.{0,2}[\\/]|~|[A-Za-z]:[\\/]|\$)/.test(raw))) return undefined;
+  return { path: normaliseHostPath(raw), known: false };
+}
+
+/** `\\.\pipe\x` and `C:\x` with forward slashes; `//` collapsed except a pipe's leading `//`; no trailing `/`. */
+export function normaliseHostPath(p: string): string {
+  const s = p.replace(/\\/g, '/');
+  const lead = s.startsWith('//') ? '//' : '';
+  const body = s.slice(lead.length).replace(/\/{2,}/g, '/');
+  const out = lead + body;
+  return out.length > 1 && out.endsWith('/') && !/^[A-Za-z]:\/$/.test(out) ? out.replace(/\/+$/, '') || '/' : out;
+}
+
+/** The scalar's text as written (before interpolation), for strings only. */
+function rawString(n: CNode | undefined): string | undefined {
+  return n?.kind === 'scalar' && typeof n.source === 'string' ? n.source : undefined;
+}
+
+/** The source part of a raw short volume spec, splitting on `:` outside `${…}` (`${A:-/x}:/y`). */
+function shortSourceRaw(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let depth = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '$' && raw[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (c === '}' && depth > 0) depth--;
+    else if (c === ':' && depth === 0 && !(i === 1 && /[A-Za-z]/.test(raw[0] as string) && /[\\/]/.test(raw[2] ?? ''))) return raw.slice(0, i);
+  }
+  return undefined;
+}
+
+/** Sockets and pipes that hand out a container runtime's API (root on the host). */
+export type HostSocket = { readonly runtime: 'docker' | 'containerd' | 'podman' | 'cri-o' | 'buildkit'; readonly directory: boolean };
+
+const SOCKET_FILES: Readonly<Record<string, HostSocket['runtime']>> = {
+  'docker.sock': 'docker',
+  'docker.sock.raw': 'docker',
+  'containerd.sock': 'containerd',
+  'dockershim.sock': 'containerd',
+  'cri-dockerd.sock': 'docker',
+  'podman.sock': 'podman',
+  'crio.sock': 'cri-o',
+  'buildkitd.sock': 'buildkit',
+};
+const SOCKET_DIRS: Readonly<Record<string, HostSocket['runtime']>> = {
+  '/var/run': 'docker',
+  '/run': 'docker',
+  '/run/containerd': 'containerd',
+  '/var/run/containerd': 'containerd',
+  '/run/k3s/containerd': 'containerd',
+  '/run/podman': 'podman',
+  '/var/run/podman': 'podman',
+  '/run/crio': 'cri-o',
+  '/var/run/crio': 'cri-o',
+  '/run/buildkit': 'buildkit',
+};
+
+/**
+ * Which runtime's API socket a normalised host path (`mountHostPath`) exposes: the socket file
+ * itself (matched on its literal last segment, so `${XDG_RUNTIME_DIR}/docker.sock` counts),
+ * a Windows named pipe (`//./pipe/docker_engine`), or a directory that holds the socket
+ * (`/var/run`). Undefined for anything else, and for paths whose last segment is a variable.
+ */
+export function hostSocket(path: string, known: boolean): HostSocket | undefined {
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  if (last.includes('$')) return undefined;
+  if (/^\/\/\.\/pipe\/docker_engine/i.test(path)) return { runtime: 'docker', directory: false };
+  if (/^\/\/\.\/pipe\/podman/i.test(path)) return { runtime: 'podman', directory: false };
+  const file = SOCKET_FILES[last];
+  if (file) return { runtime: file, directory: false };
+  const dir = known ? SOCKET_DIRS[path] : undefined;
+  return dir ? { runtime: dir, directory: true } : undefined;
+}
+
+/** Where a mount's host path was written: the long syntax's `source:` pair, else the short item. */
+export function mountSourceRange(m: Mount): Origin {
+  const src = m.node.kind === 'map' ? m.node.get('source') : undefined;
+  return src ? { file: src.file, range: src.range } : { file: m.node.file, range: m.node.range };
+}

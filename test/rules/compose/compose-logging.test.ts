@@ -1,0 +1,123 @@
+import { ruleTester } from '../../harness/rule-tester';
+import rule from '../../../server/src/engine/rules/compose/compose-logging';
+
+ruleTester.run(rule, {
+  valid: [
+    [
+      'services:',
+      '  web:',
+      '    image: nginx:1.27',
+      '    logging:',
+      '      driver: json-file',
+      '      options:',
+      '        max-size: "10m"',
+      '        max-file: "3"',
+    ],
+    { name: 'no logging key: the daemon default applies (daemon.json may rotate)', code: ['services:', '  web:', '    image: nginx:1.27'] },
+    { name: 'local rotates by default', code: ['services:', '  web:', '    image: nginx:1.27', '    logging:', '      driver: local'] },
+    {
+      name: 'a shipping driver',
+      code: [
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    logging:',
+        '      driver: fluentd',
+        '      options:',
+        '        fluentd-address: localhost:24224',
+      ],
+    },
+    {
+      name: 'options without a driver: the daemon driver, rotated',
+      code: ['services:', '  web:', '    image: nginx:1.27', '    logging:', '      options:', '        max-size: 10m'],
+    },
+    { name: 'an unset driver variable is unknown', code: ['services:', '  web:', '    image: nginx:1.27', '    logging:', '      driver: ${LOG_DRIVER}'] },
+    {
+      name: 'legacy keys with rotation',
+      code: ['version: "2"', 'services:', '  web:', '    image: nginx:1.27', '    log_driver: json-file', '    log_opt:', '      max-size: 10m'],
+    },
+  ],
+  invalid: [
+    {
+      code: ['services:', '  web:', '    image: nginx:1.27', '    logging:', '      driver: json-file'],
+      errors: [{ messageId: 'unrotated', line: 5, column: 7, endLine: 5, endColumn: 24 }],
+      output: [
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    logging:',
+        '      driver: json-file',
+        '      options:',
+        '        max-size: "10m"',
+        '        max-file: "3"',
+      ],
+    },
+    {
+      name: 'existing options are extended',
+      code: [
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    logging:',
+        '      driver: "json-file"',
+        '      options:',
+        '        max-file: "5"',
+        '        tag: "{{.Name}}"',
+      ],
+      errors: [{ messageId: 'unrotated', line: 5, column: 7, endLine: 5, endColumn: 26 }],
+      output: [
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    logging:',
+        '      driver: "json-file"',
+        '      options:',
+        '        max-file: "5"',
+        '        tag: "{{.Name}}"',
+        '        max-size: "10m"',
+      ],
+    },
+    {
+      name: 'driver none',
+      code: ['services:', '  web:', '    image: nginx:1.27', '    logging:', '      driver: none'],
+      errors: [{ messageId: 'none', line: 5, column: 7, endLine: 5, endColumn: 19 }],
+      output: ['services:', '  web:', '    image: nginx:1.27', '    logging:', '      driver: local'],
+    },
+    {
+      name: 'anchored logging block: reported and fixed in the anchor',
+      code: ['x-logging: &logging', '  driver: json-file', 'services:', '  web:', '    image: nginx:1.27', '    logging: *logging'],
+      errors: [{ messageId: 'unrotated', line: 2, column: 3, endLine: 2, endColumn: 20 }],
+      output: [
+        'x-logging: &logging',
+        '  driver: json-file',
+        '  options:',
+        '    max-size: "10m"',
+        '    max-file: "3"',
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    logging: *logging',
+      ],
+    },
+    {
+      name: 'flow-style logging: reported without a fix',
+      code: ['services:', '  web:', '    image: nginx:1.27', '    logging: { driver: json-file }'],
+      errors: [{ messageId: 'unrotated', line: 4, column: 16, endLine: 4, endColumn: 33 }],
+      output: null,
+    },
+    {
+      name: 'legacy log_driver none: reported without a fix',
+      code: ['version: "2"', 'services:', '  web:', '    image: nginx:1.27', '    log_driver: none'],
+      errors: [{ messageId: 'none', line: 5, column: 5, endLine: 5, endColumn: 21 }],
+      output: null,
+    },
+    {
+      name: 'set in the override file',
+      path: 'compose.override.yaml',
+      code: ['services:', '  web:', '    logging:', '      driver: none'],
+      files: { 'compose.yaml': ['services:', '  web:', '    image: nginx:1.27'] },
+      errors: [{ messageId: 'none', line: 4, column: 7, endLine: 4, endColumn: 19 }],
+      output: ['services:', '  web:', '    logging:', '      driver: local'],
+    },
+  ],
+});
