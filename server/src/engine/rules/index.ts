@@ -57,8 +57,12 @@ import dockerfile_volumeSensitivePath from './dockerfile/volume-sensitive-path';
 import dockerfile_workdirSystemDir from './dockerfile/workdir-system-dir';
 import dockerfile_writableAppFiles from './dockerfile/writable-app-files';
 import compose_composeCapDropAll from './compose/compose-cap-drop-all';
+import compose_composeDuplicatePort from './compose/compose-duplicate-port';
 import compose_composeMemoryLimit from './compose/compose-memory-limit';
+import compose_composePortAllInterfaces from './compose/compose-port-all-interfaces';
+import compose_composePrivilegedPort from './compose/compose-privileged-port';
 import compose_composePrivileged from './compose/compose-privileged';
+import compose_composeSensitivePort from './compose/compose-sensitive-port';
 
 export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_addRemoteUnverified,
@@ -118,6 +122,10 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_workdirSystemDir,
   dockerfile_writableAppFiles,
   compose_composeCapDropAll,
+  compose_composeDuplicatePort,
   compose_composeMemoryLimit,
+  compose_composePortAllInterfaces,
+  compose_composePrivilegedPort,
   compose_composePrivileged,
+  compose_composeSensitivePort,
 ];
