@@ -28,6 +28,11 @@ ruleTester.run(rule, {
       code: ['services:', '  web:', '    image: nginx:1.27', '    network_mode: host', '    ports:', '      - "8080:80"'],
     },
     {
+      name: 'ports a public front end serves on every interface can be allowed',
+      code: ['services:', '  proxy:', '    image: traefik:v3.1', '    ports:', '      - "80:80"', '      - target: 443', '        published: 443'],
+      options: { allowedPorts: [80, 443] },
+    },
+    {
       name: 'the base file port is reported there, not in the override',
       path: 'compose.override.yaml',
       code: ['services:', '  web:', '    environment:', '      DEBUG: "1"'],
@@ -122,6 +127,13 @@ ruleTester.run(rule, {
       code: ['services:', '  web:', '    image: nginx:1.27', '    ports:', '      - "${WEB_PORT:-8080}:80"'],
       errors: [{ messageId: 'allInterfaces', data: { port: '8080:80', address: '127.0.0.1' }, line: 5, column: 9, endLine: 5, endColumn: 31 }],
       output: ['services:', '  web:', '    image: nginx:1.27', '    ports:', '      - "127.0.0.1:${WEB_PORT:-8080}:80"'],
+    },
+    {
+      name: 'an allowed port does not cover a random host port',
+      code: ['services:', '  proxy:', '    image: traefik:v3.1', '    ports:', '      - "443"'],
+      options: { allowedPorts: [443] },
+      errors: [{ messageId: 'allInterfaces', data: { port: '443 (random host port)', address: '127.0.0.1' }, line: 5, column: 9, endLine: 5, endColumn: 14 }],
+      output: ['services:', '  proxy:', '    image: traefik:v3.1', '    ports:', '      - "127.0.0.1::443"'],
     },
     {
       name: 'the override file adds a port: reported there',

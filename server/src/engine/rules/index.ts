@@ -56,8 +56,14 @@ import dockerfile_useraddNonUnique from './dockerfile/useradd-non-unique';
 import dockerfile_volumeSensitivePath from './dockerfile/volume-sensitive-path';
 import dockerfile_workdirSystemDir from './dockerfile/workdir-system-dir';
 import dockerfile_writableAppFiles from './dockerfile/writable-app-files';
+import compose_composeBuildAndImage from './compose/compose-build-and-image';
 import compose_composeCapDropAll from './compose/compose-cap-drop-all';
+import compose_composeContainerName from './compose/compose-container-name';
+import compose_composeDefaultNetwork from './compose/compose-default-network';
 import compose_composeDuplicatePort from './compose/compose-duplicate-port';
+import compose_composeEnvSecret from './compose/compose-env-secret';
+import compose_composeFlatNetwork from './compose/compose-flat-network';
+import compose_composeImageDigest from './compose/compose-image-digest';
 import compose_composeMemoryLimit from './compose/compose-memory-limit';
 import compose_composePortAllInterfaces from './compose/compose-port-all-interfaces';
 import compose_composePrivilegedPort from './compose/compose-privileged-port';
@@ -121,8 +127,14 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_volumeSensitivePath,
   dockerfile_workdirSystemDir,
   dockerfile_writableAppFiles,
+  compose_composeBuildAndImage,
   compose_composeCapDropAll,
+  compose_composeContainerName,
+  compose_composeDefaultNetwork,
   compose_composeDuplicatePort,
+  compose_composeEnvSecret,
+  compose_composeFlatNetwork,
+  compose_composeImageDigest,
   compose_composeMemoryLimit,
   compose_composePortAllInterfaces,
   compose_composePrivilegedPort,

@@ -444,3 +444,6 @@ export function serviceReplicas(service: ComposeService): number | undefined {
   const v = service.string('deploy.replicas') ?? service.string('scale');
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
 }
+
+/** Docker's container name pattern (`[a-zA-Z0-9][a-zA-Z0-9_.-]+`, daemon/names): at least two characters. */
+export const CONTAINER_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;

@@ -25,12 +25,15 @@ export default defineRule({
       { tool: 'cis', id: '5.14', match: 'same' },
     ],
   },
-  defaultOptions: undefined,
-  check({ model, report }) {
+  // Host ports a public front end deliberately serves on every interface (e.g. [80, 443]); none by default.
+  defaultOptions: { allowedPorts: [] as readonly number[] },
+  check({ model, options, report }) {
+    const allowed = new Set(Array.isArray(options.allowedPorts) ? options.allowedPorts : []);
     const seen = new Set<string>();
     for (const service of model.services) {
       for (const p of publishedPorts(service)) {
         if (p.unknown || p.scope !== 'all') continue;
+        if (p.published && allowed.size > 0 && rangeAllowed(p.published.low, p.published.high, allowed)) continue;
         const node = p.port.node;
         const where = node.kind === 'map' ? (node.get('host_ip') ?? node.get('published') ?? node.get('target')) : node;
         if (!where) continue;
@@ -49,6 +52,11 @@ export default defineRule({
     }
   },
 });
+
+function rangeAllowed(low: number, high: number, allowed: ReadonlySet<number>): boolean {
+  for (let n = low; n <= high; n++) if (!allowed.has(n)) return false;
+  return true;
+}
 
 function describe(p: PublishedPort): string {
   const target = `${p.port.target ?? ''}${p.protocol === 'tcp' ? '' : `/${p.protocol}`}`;
