@@ -271,13 +271,14 @@ function checkInvalid(rule: AnyRule, c: InvalidCase, p: Prepared, t: Transform):
   assert.ok(edits.length > 0, `[${p.label}] expected a fix, the rule offers none`);
   const fixed = applyEdits(index, edits);
   assert.equal(fixed, p.output, `[${p.label}] text after fix`);
-  proveFix(rule, p, fixed, project);
+  proveFix(rule, p, fixed, project, c.options);
 }
 
 /** Re-parse, re-analyse with all rules, and fix again: the fix must be complete and stable. */
-function proveFix(rule: AnyRule, p: Prepared, fixed: string, project: ReturnType<typeof projectOptions>): void {
+function proveFix(rule: AnyRule, p: Prepared, fixed: string, project: ReturnType<typeof projectOptions>, options?: unknown): void {
   const kind = rule.meta.kind;
-  const config = configFor(rule, undefined);
+  // The case's options for this rule (a finding only some options produce must still go away); defaults for the others.
+  const config = configFor(rule, options);
   const before = analyze(p.text, { kind, config, ...project });
   const after = analyze(fixed, { kind, config, ...project });
   const problemCodes = (r: typeof before) => r.problems.map((x) => x.code).sort();

@@ -215,3 +215,27 @@ export function credentialSetup(name: Word | undefined, args: readonly Word[]): 
 export function looksLikeCredentialContent(text: string): boolean {
   return /_authToken|_auth\s*=|_password|npmAuthToken|password\s*[=:]|\blogin\b.*\bpassword\b|"auth"\s*:|:\/\/[^/\s:@]+:[^/\s@]+@|\$\{?[A-Za-z_]*(?:TOKEN|PASSWORD|PASS|SECRET|AUTH|KEY)\b/i.test(text);
 }
+
+// ---- a literal `NAME=value` (Compose environment entries) ----------------------------------
+
+export type LiteralSecret = { readonly kind: 'token'; readonly label: string } | { readonly kind: 'urlPassword' } | { readonly kind: 'named' };
+
+/**
+ * Why the literal value of a variable holds a secret: a known token format, a password in a
+ * URL, or a secret-looking name (`isSecretName`, or `named` forced by the caller's deny list)
+ * with a value that is not a placeholder. Undefined otherwise. The value must be literal text
+ * (interpolation already applied by the caller or absent).
+ */
+export function literalSecret(name: string, value: string, named = isSecretName(name)): LiteralSecret | undefined {
+  for (const { label, pattern } of TOKEN_PATTERNS) {
+    for (const m of value.matchAll(pattern)) if (label === 'private key' || !isPlaceholderValue(m[0])) return { kind: 'token', label };
+  }
+  if (urlPasswords(value).length > 0) return { kind: 'urlPassword' };
+  return named && !isPlaceholderValue(value) && !looksLikePath(value) ? { kind: 'named' } : undefined;
+}
+
+/** `/run/secrets/db`, `./certs/es-key.pem`, `certs/elasticsearch-key.pem`: the name's value points at a file, it is not the secret. */
+function looksLikePath(value: string): boolean {
+  const v = value.trim();
+  return /^(?:\.{0,2}\/|~\/)[^\s]*$/.test(v) || /^[\w.-]+(?:\/[\w.-]+)*\/[\w-]+\.[A-Za-z0-9]{1,5}$/.test(v);
+}

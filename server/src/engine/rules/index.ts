@@ -58,12 +58,18 @@ import dockerfile_workdirSystemDir from './dockerfile/workdir-system-dir';
 import dockerfile_writableAppFiles from './dockerfile/writable-app-files';
 import compose_composeApparmorUnconfined from './compose/compose-apparmor-unconfined';
 import compose_composeBindMountRw from './compose/compose-bind-mount-rw';
+import compose_composeBuildAndImage from './compose/compose-build-and-image';
 import compose_composeBuildPrivileged from './compose/compose-build-privileged';
 import compose_composeCapDropAll from './compose/compose-cap-drop-all';
 import compose_composeCgroupParent from './compose/compose-cgroup-parent';
+import compose_composeContainerName from './compose/compose-container-name';
 import compose_composeCpuLimit from './compose/compose-cpu-limit';
 import compose_composeDangerousCap from './compose/compose-dangerous-cap';
+import compose_composeDefaultNetwork from './compose/compose-default-network';
 import compose_composeDockerSocket from './compose/compose-docker-socket';
+import compose_composeDuplicatePort from './compose/compose-duplicate-port';
+import compose_composeEnvSecret from './compose/compose-env-secret';
+import compose_composeFlatNetwork from './compose/compose-flat-network';
 import compose_composeHostCgroupns from './compose/compose-host-cgroupns';
 import compose_composeHostDevice from './compose/compose-host-device';
 import compose_composeHostIpc from './compose/compose-host-ipc';
@@ -71,6 +77,7 @@ import compose_composeHostNetwork from './compose/compose-host-network';
 import compose_composeHostPid from './compose/compose-host-pid';
 import compose_composeHostUserns from './compose/compose-host-userns';
 import compose_composeHostUts from './compose/compose-host-uts';
+import compose_composeImageDigest from './compose/compose-image-digest';
 import compose_composeInit from './compose/compose-init';
 import compose_composeLogging from './compose/compose-logging';
 import compose_composeMemoryLimit from './compose/compose-memory-limit';
@@ -78,12 +85,15 @@ import compose_composeMountPropagation from './compose/compose-mount-propagation
 import compose_composeNoNewPrivileges from './compose/compose-no-new-privileges';
 import compose_composeOomKillDisabled from './compose/compose-oom-kill-disabled';
 import compose_composePidsLimit from './compose/compose-pids-limit';
+import compose_composePortAllInterfaces from './compose/compose-port-all-interfaces';
+import compose_composePrivilegedPort from './compose/compose-privileged-port';
 import compose_composePrivileged from './compose/compose-privileged';
 import compose_composeRestartPolicy from './compose/compose-restart-policy';
 import compose_composeRuntimeSocket from './compose/compose-runtime-socket';
 import compose_composeSeccompUnconfined from './compose/compose-seccomp-unconfined';
 import compose_composeSelinuxDisabled from './compose/compose-selinux-disabled';
 import compose_composeSensitiveMount from './compose/compose-sensitive-mount';
+import compose_composeSensitivePort from './compose/compose-sensitive-port';
 import compose_composeSharedNamespace from './compose/compose-shared-namespace';
 import compose_composeSharedVolume from './compose/compose-shared-volume';
 import compose_composeTmpfsExec from './compose/compose-tmpfs-exec';
@@ -152,12 +162,18 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_writableAppFiles,
   compose_composeApparmorUnconfined,
   compose_composeBindMountRw,
+  compose_composeBuildAndImage,
   compose_composeBuildPrivileged,
   compose_composeCapDropAll,
   compose_composeCgroupParent,
+  compose_composeContainerName,
   compose_composeCpuLimit,
   compose_composeDangerousCap,
+  compose_composeDefaultNetwork,
   compose_composeDockerSocket,
+  compose_composeDuplicatePort,
+  compose_composeEnvSecret,
+  compose_composeFlatNetwork,
   compose_composeHostCgroupns,
   compose_composeHostDevice,
   compose_composeHostIpc,
@@ -165,6 +181,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   compose_composeHostPid,
   compose_composeHostUserns,
   compose_composeHostUts,
+  compose_composeImageDigest,
   compose_composeInit,
   compose_composeLogging,
   compose_composeMemoryLimit,
@@ -172,12 +189,15 @@ export const ALL_RULES: readonly AnyRule[] = [
   compose_composeNoNewPrivileges,
   compose_composeOomKillDisabled,
   compose_composePidsLimit,
+  compose_composePortAllInterfaces,
+  compose_composePrivilegedPort,
   compose_composePrivileged,
   compose_composeRestartPolicy,
   compose_composeRuntimeSocket,
   compose_composeSeccompUnconfined,
   compose_composeSelinuxDisabled,
   compose_composeSensitiveMount,
+  compose_composeSensitivePort,
   compose_composeSharedNamespace,
   compose_composeSharedVolume,
   compose_composeTmpfsExec,

@@ -221,3 +221,80 @@ export function setServiceKeys(
   const head = e.newText.replace(` ${MARK}`, render(first));
   return { ...e, newText: head + entries.slice(1).map((entry) => `${eol}${indent}${entry[0]}:${render(entry)}`).join('') };
 }
+
+// ---- cc: keys in nested maps, sequence items, top-level entries (port and secret fixes) ----
+
+/**
+ * Adds `key: value` as the last pair of a block mapping written in the analysed file (e.g.
+ * `host_ip:` in a long-syntax port entry), at the column of its first key. Undefined for flow
+ * mappings, other files, and when the key is already written there.
+ */
+export function addMapKey(target: EditTarget, map: CMap, key: string, value: string): TextEdit | undefined {
+  const { index } = target;
+  if (map.file !== target.file || !map.node || !isMap(map.node)) return undefined;
+  const own = (map.node as YAMLMap).items.some((p) => isScalar(p.key) && String(p.key.value) === key);
+  if (own) return undefined;
+  const extent = blockExtent(index, map);
+  if (!extent) return undefined;
+  const at = index.positionAt(extent.end);
+  return { range: { start: at, end: at }, newText: `${index.eol}${' '.repeat(extent.column)}${key}: ${value}` };
+}
+
+/**
+ * Adds `key:` with a block sequence of `values` under a service (`secrets:` then `- name`
+ * lines one indentation step deeper), like `setServiceKey` does for a scalar.
+ */
+export function setServiceSeq(
+  target: EditTarget,
+  service: { readonly map: CMap; readonly keyRange: CPair['keyRange'] },
+  key: string,
+  values: readonly string[],
+): TextEdit | undefined {
+  const edit = setServiceKey(target, service, [key], '\u0000');
+  if (!edit || !edit.newText.endsWith(`${key}: \u0000`)) return undefined;
+  const unit = indentUnit(target.index);
+  const lastLine = edit.newText.slice(edit.newText.lastIndexOf(target.index.eol) + target.index.eol.length);
+  const base = /^ */.exec(lastLine)?.[0] ?? '';
+  const head = edit.newText.slice(0, -' \u0000'.length);
+  return { range: edit.range, newText: head + values.map((v) => `${target.index.eol}${base}${unit}- ${v}`).join('') };
+}
+
+/**
+ * Adds `name:` with the mapping `entries` (`[['environment', 'DB_PASSWORD']]`) under the
+ * top-level `key` (`secrets`, `networks`, …) of the analysed file: at the end of that block
+ * mapping when the file has it, else as a new top-level section at the end of the file.
+ */
+export function addTopLevelEntry(
+  target: EditTarget,
+  root: CMap | undefined,
+  key: string,
+  name: string,
+  entries: readonly (readonly [string, string])[],
+): TextEdit | undefined {
+  const { index } = target;
+  const unit = indentUnit(index);
+  const eol = index.eol;
+  const body = (base: string) => [`${base}${name}:`, ...entries.map(([k, v]) => `${base}${unit}${k}: ${v}`)];
+  const existing = root?.get(key);
+  if (existing) {
+    if (existing.file !== target.file || !ownPair(root as CMap, existing) || existing.value.kind !== 'map' || existing.value.file !== target.file)
+      return undefined;
+    if (existing.value.get(name)) return undefined;
+    const extent = blockExtent(index, existing.value);
+    if (!extent) return undefined;
+    const at = index.positionAt(extent.end);
+    return {
+      range: { start: at, end: at },
+      newText: body(' '.repeat(extent.column))
+        .map((l) => eol + l)
+        .join(''),
+    };
+  }
+  if (root && (root.file !== target.file || !isBlock(root.node))) return undefined;
+  const t = index.text;
+  let end = t.length;
+  while (end > 0 && /[\r\n \t]/.test(t[end - 1] as string)) end--;
+  const lines = [`${key}:`, ...body(unit)];
+  const at = index.positionAt(end === 0 ? 0 : index.lineEnd(index.positionAt(end).line));
+  return { range: { start: at, end: at }, newText: (end === 0 ? '' : eol) + lines.join(eol) };
+}

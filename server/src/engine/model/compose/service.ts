@@ -7,6 +7,7 @@
 import type { Range } from '../../types';
 import { bool, items, text, type CMap, type CNode, type CPair, type Origin } from './nodes';
 import { splitShort } from './merge';
+import { hostIpScope, parsePortRange, type PortRange } from '../ports';
 
 /** One place a service is defined; `definitions[0]` is where it was first defined. */
 export interface ServiceDefinition {
@@ -576,3 +577,59 @@ export function mountSourceRange(m: Mount): Origin {
   const src = m.node.kind === 'map' ? m.node.get('source') : undefined;
   return src ? { file: src.file, range: src.range } : { file: m.node.file, range: m.node.range };
 }
+
+
+// ---- ports, profiles, names (cc: compose-port-*, compose-duplicate-port, compose-container-name) ----
+
+/** A `ports:` entry read for the port rules; `unknown` when any part depends on an unset variable. */
+export interface PublishedPort {
+  readonly port: Port;
+  /** The entry's text depends on a variable the host did not supply (never a violation). */
+  readonly unknown: boolean;
+  /** `all` without an address or with 0.0.0.0 / `::`; see `hostIpScope`. */
+  readonly scope: 'all' | 'loopback' | 'specific';
+  /** Host port(s); undefined when Docker picks an ephemeral port. */
+  readonly published: PortRange | undefined;
+  readonly target: PortRange | undefined;
+  /** Lower-case protocol (`tcp` default). */
+  readonly protocol: string;
+}
+
+/**
+ * The service's published ports. Empty when `network_mode` is `host`, `none`, `service:x` or
+ * `container:x` (Compose rejects or ignores `ports:` there: the network namespace is not its own).
+ */
+export function publishedPorts(service: ComposeService): PublishedPort[] {
+  const mode = service.string('network_mode');
+  if (mode !== undefined && (mode === 'host' || mode === 'none' || /^(service|container):/.test(mode))) return [];
+  return service.ports().map((port) => {
+    const n = port.node;
+    let unknown: boolean;
+    if (n.kind === 'map') {
+      const missing = (k: string) => n.get(k) !== undefined && str(n.get(k)?.value) === undefined;
+      unknown = missing('host_ip') || missing('published') || missing('target') || missing('protocol');
+    } else unknown = str(n) === undefined;
+    const published = parsePortRange(port.published);
+    const target = parsePortRange(port.target);
+    if (port.published !== undefined && !published) unknown = true;
+    if (!target) unknown = true;
+    return { port, unknown, scope: hostIpScope(port.hostIp), published, target, protocol: port.protocol.toLowerCase() };
+  });
+}
+
+/** `profiles:` names; empty when the service is always enabled. */
+export function serviceProfiles(service: ComposeService): string[] {
+  return items(service.get('profiles')?.value).flatMap((n) => {
+    const s = str(n);
+    return s === undefined ? [] : [s];
+  });
+}
+
+/** `deploy.replicas` or the legacy `scale:` as a number; undefined when absent or unknown. */
+export function serviceReplicas(service: ComposeService): number | undefined {
+  const v = service.string('deploy.replicas') ?? service.string('scale');
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/** Docker's container name pattern (`[a-zA-Z0-9][a-zA-Z0-9_.-]+`, daemon/names): at least two characters. */
+export const CONTAINER_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;

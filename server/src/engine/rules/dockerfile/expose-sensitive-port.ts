@@ -1,38 +1,12 @@
 import { defineRule } from '../../rule';
-import { parsePortSpec } from '../../model/ports';
+import { parsePortSpec, SENSITIVE_PORTS, SENSITIVE_RANGE_LIMIT, type SensitivePort } from '../../model/ports';
 import { baseName } from '../../model/shell';
 import type { DockerfileModel, Stage } from '../../model/dockerfile';
 
-/** Well-known high-risk service ports and the daemons that serve them (22 belongs to expose-ssh). */
-const SERVICES: Readonly<Record<number, { service: string; daemons: readonly string[] }>> = {
-  23: { service: 'Telnet', daemons: ['telnetd', 'in.telnetd'] },
-  2375: { service: 'the unencrypted Docker API (root on the host)', daemons: ['dockerd', 'dockerd-entrypoint.sh'] },
-  2376: { service: 'the Docker API (root on the host)', daemons: ['dockerd', 'dockerd-entrypoint.sh'] },
-  2377: { service: 'Docker Swarm management', daemons: ['dockerd'] },
-  2379: { service: 'the etcd client API', daemons: ['etcd'] },
-  2380: { service: 'etcd peer traffic', daemons: ['etcd'] },
-  3389: { service: 'RDP remote desktop', daemons: ['xrdp'] },
-  5900: { service: 'VNC remote desktop', daemons: ['x11vnc', 'vncserver', 'Xvnc', 'tigervncserver'] },
-  5985: { service: 'WinRM', daemons: [] },
-  5986: { service: 'WinRM over TLS', daemons: [] },
-  6443: { service: 'the Kubernetes API', daemons: ['kube-apiserver', 'k3s'] },
-  10250: { service: 'the kubelet API', daemons: ['kubelet', 'k3s'] },
-  1433: { service: 'SQL Server', daemons: ['sqlservr'] },
-  1521: { service: 'Oracle Database', daemons: ['tnslsnr'] },
-  3306: { service: 'MySQL/MariaDB', daemons: ['mysqld', 'mariadbd', 'mysqld_safe'] },
-  5432: { service: 'PostgreSQL', daemons: ['postgres', 'postmaster', 'pg_ctl'] },
-  5984: { service: 'CouchDB', daemons: ['couchdb'] },
-  6379: { service: 'Redis', daemons: ['redis-server'] },
-  9042: { service: 'Cassandra CQL', daemons: ['cassandra'] },
-  9200: { service: 'the Elasticsearch REST API', daemons: ['elasticsearch', 'opensearch'] },
-  9300: { service: 'Elasticsearch transport', daemons: ['elasticsearch', 'opensearch'] },
-  11211: { service: 'memcached', daemons: ['memcached'] },
-  27017: { service: 'MongoDB', daemons: ['mongod', 'mongos'] },
-  2181: { service: 'ZooKeeper', daemons: ['zkServer.sh', 'zookeeper'] },
-  8086: { service: 'InfluxDB', daemons: ['influxd', 'influxdb'] },
-};
+/** The shared table of high-risk service ports (model/ports.ts) without 22, which belongs to expose-ssh. */
+const SERVICES: Readonly<Record<number, SensitivePort>> = Object.fromEntries(Object.entries(SENSITIVE_PORTS).filter(([p]) => p !== '22'));
 
-const RANGE_LIMIT = 100;
+const RANGE_LIMIT = SENSITIVE_RANGE_LIMIT;
 
 /** EXPOSE of a port whose service should never face the network unguarded (Docker API, remote desktop, databases). */
 export default defineRule({
