@@ -69,6 +69,10 @@ ruleTester.run(rule, {
       ],
     },
     {
+      name: 'a fragment meant to be merged with other files (a service without image or build): no verdict',
+      code: ['services:', '  frontend:', '    labels: [traefik.enable=true]', '  proxy:', '    image: traefik:v3.1', '    ports: ["80:80"]'],
+    },
+    {
       name: 'the override file is not where the project finding goes',
       path: 'compose.override.yaml',
       code: ['services:', '  db:', '    environment:', '      POSTGRES_DB: app'],

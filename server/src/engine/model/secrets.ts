@@ -22,7 +22,7 @@ const NOT_A_VALUE = new Set([
   'file', 'files', 'path', 'dir', 'directory', 'url', 'uri', 'endpoint', 'host', 'hostname', 'port', 'id', 'ids', 'name', 'names',
   'version', 'ver', 'type', 'mode', 'method', 'length', 'len', 'min', 'max', 'size', 'enabled', 'enable', 'disabled', 'required',
   'header', 'policy', 'prefix', 'suffix', 'algorithm', 'algo', 'location', 'server', 'servers', 'user', 'username', 'field', 'ttl',
-  'timeout', 'expiry', 'expires', 'lifetime', 'format', 'backend', 'provider', 'store', 'fingerprint', 'fingerprints', 'keyserver', 'ref', 'sha', 'sha256', 'checksum', 'hash', 'env',
+  'timeout', 'expiry', 'expires', 'lifetime', 'format', 'scheme', 'backend', 'provider', 'store', 'fingerprint', 'fingerprints', 'keyserver', 'ref', 'sha', 'sha256', 'checksum', 'hash', 'env',
 ]);
 /** Words that make the whole name a switch (`MYSQL_ALLOW_EMPTY_PASSWORD`, `MARIADB_RANDOM_ROOT_PASSWORD`). */
 const SWITCH_WORDS = new Set(['allow', 'empty', 'random', 'generate', 'skip', 'no', 'disable', 'require', 'use', 'reset', 'expire', 'change', 'rotate']);

@@ -21,6 +21,9 @@ export default defineRule({
   },
   defaultOptions: undefined,
   check({ model, report }) {
+    // A service with neither image nor build is a fragment of a file merged with others (`-f base -f this`):
+    // the project seen here is incomplete, so no project-wide verdict.
+    if (model.services.some((s) => !s.get('image') && !s.get('build'))) return;
     const sets: { service: ComposeService; networks: string[] }[] = [];
     for (const service of model.services) {
       const mode = service.get('network_mode');
