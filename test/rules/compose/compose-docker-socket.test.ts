@@ -77,6 +77,12 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'socket', data: { path: '/var/run/docker.sock' }, line: 5, column: 9, endLine: 5, endColumn: 66 }],
     },
     {
+      name: 'a variable supplied by the host (.env) is known',
+      code: ['services:', '  ci:', '    image: example/runner:1', '    volumes:', '      - ${DOCKER_SOCK}:/var/run/docker.sock:ro'],
+      env: { DOCKER_SOCK: '/var/run/docker.sock' },
+      errors: [{ messageId: 'socket', data: { path: '/var/run/docker.sock' }, line: 5, column: 9, endLine: 5, endColumn: 47 }],
+    },
+    {
       name: 'Docker Desktop socket in the home directory',
       code: ['services:', '  ci:', '    image: example/runner:1', '    volumes:', '      - ~/.docker/run/docker.sock:/var/run/docker.sock'],
       errors: [{ messageId: 'socket', data: { path: '~/.docker/run/docker.sock' }, line: 5, column: 9, endLine: 5, endColumn: 55 }],

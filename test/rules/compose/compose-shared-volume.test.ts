@@ -138,6 +138,28 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'shared', data: { volume: 'data', services: '"web", "worker"' }, line: 4, column: 7, endLine: 4, endColumn: 17 }],
     },
     {
+      name: 'volume names from variable defaults; an unset name is unknown',
+      code: [
+        'services:',
+        '  a:',
+        '    image: example/a:1',
+        '    volumes:',
+        '      - ${VOL:-shared}:/data',
+        '      - ${OTHER}:/other',
+        '  b:',
+        '    image: example/b:1',
+        '    volumes:',
+        '      - shared:/data',
+        '      - ${OTHER}:/other',
+        'volumes:',
+        '  shared: {}',
+      ],
+      errors: [
+        { messageId: 'shared', data: { volume: 'shared', services: '"a", "b"' }, line: 5, column: 9, endLine: 5, endColumn: 29 },
+        { messageId: 'shared', data: { volume: 'shared', services: '"a", "b"' }, line: 10, column: 9, endLine: 10, endColumn: 21 },
+      ],
+    },
+    {
       name: 'volumes_from',
       code: ['services:', '  app:', '    image: example/app:1', '  backup:', '    image: example/backup:1', '    volumes_from:', '      - app:ro'],
       errors: [{ messageId: 'volumesFrom', data: { source: 'app:ro' }, line: 6, column: 5, endLine: 6, endColumn: 17 }],
