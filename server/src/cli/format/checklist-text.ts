@@ -32,11 +32,16 @@ export function formatChecklistText(report: ChecklistReport, options: { readonly
   const out: string[] = [st.bold('Hardening checklist'), ''];
   for (const s of report.subjects) {
     const c = s.counts;
-    out.push(`${st.bold(st.underline(subjectTitle(s)))}  ${s.score}%  ${st.green(`${c.pass + c.confirmed} pass`)}  ${st.red(`${c.fail} fail`)}  ${st.yellow(`${c.human} human`)}`);
+    out.push(
+      `${st.bold(st.underline(subjectTitle(s)))}  ${s.score}%  ${st.green(`${c.pass + c.confirmed} pass`)}  ${st.red(`${c.fail} fail`)}  ${st.yellow(`${c.human} human`)}`,
+    );
     out.push(...itemLines(s.items, titles, st), '');
   }
   out.push(st.bold('Workspace'), ...itemLines(report.workspace, titles, st), '');
   const c = report.counts;
-  out.push(`${st.green(`${c.pass} pass`)}, ${st.red(`${c.fail} fail`)}, ${st.yellow(`${c.human} need a human`)}, ${c.confirmed} confirmed, ${c.na} not applicable`, '');
+  out.push(
+    `${st.green(`${c.pass} pass`)}, ${st.red(`${c.fail} fail`)}, ${st.yellow(`${c.human} need a human`)}, ${c.confirmed} confirmed, ${c.na} not applicable`,
+    '',
+  );
   return out.join('\n');
 }

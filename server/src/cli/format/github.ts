@@ -41,16 +41,25 @@ function annotation(command: string, file: string, span: Span | undefined, title
 export const formatGithub: Formatter = (report) => {
   const out: string[] = [];
   for (const c of report.configProblems ?? []) {
-    const span = c.line !== undefined ? { start: { line: c.line - 1, character: (c.column ?? 1) - 1 }, end: { line: c.line - 1, character: (c.column ?? 1) - 1 } } : undefined;
+    const span =
+      c.line !== undefined
+        ? { start: { line: c.line - 1, character: (c.column ?? 1) - 1 }, end: { line: c.line - 1, character: (c.column ?? 1) - 1 } }
+        : undefined;
     out.push(annotation('error', c.path, span, 'bulkhead config', `${c.message} (defaults used)`));
   }
   for (const file of report.files) {
-    for (const p of file.result.problems) out.push(annotation(p.severity === 'error' ? 'error' : 'warning', file.path, p.range, `bulkhead parse:${p.code}`, p.message));
+    for (const p of file.result.problems)
+      out.push(
+        annotation(p.severity === 'error' ? 'error' : p.severity === 'hint' ? 'notice' : 'warning', file.path, p.range, `bulkhead parse:${p.code}`, p.message),
+      );
     for (const f of file.findings) out.push(annotation(COMMAND[f.severity], file.path, f.range, `${f.ruleId} (${f.severity})`, f.message));
-    for (const e of file.result.errors) out.push(annotation('error', file.path, undefined, `bulkhead rule-error:${e.ruleId}`, `Rule failed, its findings are missing: ${e.message}`));
+    for (const e of file.result.errors)
+      out.push(annotation('error', file.path, undefined, `bulkhead rule-error:${e.ruleId}`, `Rule failed, its findings are missing: ${e.message}`));
   }
   const s = summarize(report);
-  const by = Object.entries(s.bySeverity).map(([sev, n]) => `${n} ${sev}`).join(', ');
+  const by = Object.entries(s.bySeverity)
+    .map(([sev, n]) => `${n} ${sev}`)
+    .join(', ');
   out.push(`bulkhead: ${s.findings} finding${s.findings === 1 ? '' : 's'}${by ? ` (${by})` : ''} in ${s.files} file${s.files === 1 ? '' : 's'}`);
   return out.join('\n') + '\n';
 };

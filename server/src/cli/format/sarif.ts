@@ -57,19 +57,18 @@ function ruleDescriptor(rule: AnyRule, docsUrl: string | undefined) {
   const m = rule.meta;
   const helpUri = docsLink(docsUrl, m.id);
   const equivalents = m.references.map((r) => `${TOOL_LABEL[r.tool] ?? r.tool} ${r.id} (${r.match})`);
-  const text = [m.title, `Documentation: ${helpUri ?? ruleDocPath(m.id)}`, ...(equivalents.length ? [`Equivalent checks: ${equivalents.join(', ')}.`] : [])].join('\n');
+  const text = [
+    m.title,
+    `Documentation: ${helpUri ?? ruleDocPath(m.id)}`,
+    ...(equivalents.length ? [`Equivalent checks: ${equivalents.join(', ')}.`] : []),
+  ].join('\n');
   const markdown = [
     `**${m.title}**`,
     '',
     `Documentation: [${ruleDocPath(m.id)}](${helpUri ?? ruleDocPath(m.id)})`,
     ...(equivalents.length ? ['', `Equivalent checks: ${equivalents.join(', ')}.`] : []),
   ].join('\n');
-  const tags = [
-    'security',
-    m.category,
-    m.kind,
-    ...m.references.filter((r) => r.tool === 'cis').map((r) => `external/cis-docker-benchmark/${r.id}`),
-  ];
+  const tags = ['security', m.category, m.kind, ...m.references.filter((r) => r.tool === 'cis').map((r) => `external/cis-docker-benchmark/${r.id}`)];
   return {
     id: m.id,
     name: m.id.replace(/(^|-)([a-z0-9])/g, (_: string, _d: string, c: string) => c.toUpperCase()),
@@ -138,7 +137,7 @@ export const formatSarif: Formatter = (report: ScanReport, options) => {
     });
     for (const p of file.result.problems) {
       execution.push({
-        level: p.severity === 'error' ? 'error' : 'warning',
+        level: p.severity === 'error' ? 'error' : p.severity === 'hint' ? 'note' : 'warning',
         message: { text: p.message },
         descriptor: { id: `parse/${p.code}` },
         locations: [{ physicalLocation: { artifactLocation: location, region: region(p.range) } }],

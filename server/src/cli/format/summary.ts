@@ -7,7 +7,9 @@ export interface Summary {
   readonly findings: number;
   /** Non-zero counts only, keys in severity order (critical first). */
   readonly bySeverity: Partial<Record<Severity, number>>;
+  /** Parse problems (errors and warnings); hints (unused suppressions) are counted in `hints`. */
   readonly problems: number;
+  readonly hints: number;
   readonly ruleErrors: number;
   readonly fixable: number;
   readonly fixableUnsafe: number;
@@ -22,9 +24,20 @@ export function atOrAbove(severity: Severity, failOn: FailOn): boolean {
 
 export function summarize(report: ScanReport): Summary {
   const counts = new Map<Severity, number>();
-  let findings = 0, problems = 0, ruleErrors = 0, fixable = 0, fixableUnsafe = 0, above = 0, fixedFiles = 0, fixed = 0;
+  let findings = 0,
+    problems = 0,
+    hints = 0,
+    ruleErrors = 0,
+    fixable = 0,
+    fixableUnsafe = 0,
+    above = 0,
+    fixedFiles = 0,
+    fixed = 0;
   for (const file of report.files) {
-    problems += file.result.problems.length;
+    for (const p of file.result.problems) {
+      if (p.severity === 'hint') hints++;
+      else problems++;
+    }
     ruleErrors += file.result.errors.length;
     const fixedHere = Object.values(file.fixed ?? {}).reduce((a, b) => a + b, 0);
     fixed += fixedHere;
@@ -42,5 +55,5 @@ export function summarize(report: ScanReport): Summary {
     const n = counts.get(s);
     if (n) bySeverity[s] = n;
   }
-  return { files: report.files.length, findings, bySeverity, problems, ruleErrors, fixable, fixableUnsafe, atOrAbove: above, fixedFiles, fixed };
+  return { files: report.files.length, findings, bySeverity, problems, hints, ruleErrors, fixable, fixableUnsafe, atOrAbove: above, fixedFiles, fixed };
 }

@@ -34,13 +34,31 @@ function severityPaint(style: Style, s: Severity): (x: string) => string {
 function rows(file: FileReport, style: Style): Row[] {
   const out: Row[] = [];
   for (const p of file.result.problems) {
-    out.push({ where: `${p.range.start.line + 1}:${p.range.start.character + 1}`, label: p.severity, message: p.message, tag: `parse:${p.code}`, paint: p.severity === 'error' ? style.red : style.yellow });
+    out.push({
+      where: `${p.range.start.line + 1}:${p.range.start.character + 1}`,
+      label: p.severity,
+      message: p.message,
+      tag: `parse:${p.code}`,
+      paint: p.severity === 'error' ? style.red : p.severity === 'hint' ? style.dim : style.yellow,
+    });
   }
   for (const f of file.findings) {
-    out.push({ where: `${f.range.start.line + 1}:${f.range.start.character + 1}`, label: f.severity, message: f.message, tag: f.ruleId, paint: severityPaint(style, f.severity) });
+    out.push({
+      where: `${f.range.start.line + 1}:${f.range.start.character + 1}`,
+      label: f.severity,
+      message: f.message,
+      tag: f.ruleId,
+      paint: severityPaint(style, f.severity),
+    });
   }
   for (const e of file.result.errors) {
-    out.push({ where: '-', label: 'crash', message: `Rule failed, its findings are missing: ${e.message}`, tag: `rule-error:${e.ruleId}`, paint: style.magenta });
+    out.push({
+      where: '-',
+      label: 'crash',
+      message: `Rule failed, its findings are missing: ${e.message}`,
+      tag: `rule-error:${e.ruleId}`,
+      paint: style.magenta,
+    });
   }
   return out;
 }
@@ -61,13 +79,21 @@ function summaryLine(report: ScanReport, s: Summary, style: Style): string[] {
   const parts: string[] = [];
   if (s.findings === 0) parts.push('No findings');
   else {
-    const by = Object.entries(s.bySeverity).map(([sev, n]) => `${n} ${sev}`).join(', ');
+    const by = Object.entries(s.bySeverity)
+      .map(([sev, n]) => `${n} ${sev}`)
+      .join(', ');
     parts.push(`${plural(s.findings, 'finding')} (${by})`);
   }
   if (s.problems > 0) parts.push(plural(s.problems, 'parse problem'));
+  if (s.hints > 0) parts.push(plural(s.hints, 'hint'));
   if (s.ruleErrors > 0) parts.push(plural(s.ruleErrors, 'rule error'));
   const head = parts.join(', ');
-  const mark = s.atOrAbove > 0 ? style.red(style.bold(`✖ ${head}`)) : s.findings > 0 || s.problems > 0 || s.ruleErrors > 0 ? style.yellow(style.bold(`! ${head}`)) : style.green(style.bold(`✔ ${head}`));
+  const mark =
+    s.atOrAbove > 0
+      ? style.red(style.bold(`✖ ${head}`))
+      : s.findings > 0 || s.problems > 0 || s.ruleErrors > 0
+        ? style.yellow(style.bold(`! ${head}`))
+        : style.green(style.bold(`✔ ${head}`));
   const tail = `${plural(s.files, 'file')} scanned in ${Math.round(report.elapsedMs)} ms`;
   lines.push(`${mark} · ${tail}`);
   if (report.failOn !== 'none' && s.atOrAbove > 0) lines.push(`  ${plural(s.atOrAbove, 'finding')} at or above "${report.failOn}" (--fail-on): exit code 1`);
