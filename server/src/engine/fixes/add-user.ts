@@ -16,7 +16,10 @@
  *   and files copied as root stay readable. Directories the app writes at run time are the
  *   user's call (a VOLUME or a chown of that directory only).
  * - Images whose tools or users we cannot vouch for (amazonlinux, UBI minimal, php's web
- *   servers, anything unknown) get no fix; the rules offer a plain suggestion instead.
+ *   servers, anything unknown) get no fix, and neither do images that start as root on purpose
+ *   (gosu/su-exec in a RUN: the entrypoint drops privileges) or serve a port below 1024 (EXPOSE
+ *   80: the server binds it as root, then switches user itself); the rules offer a plain
+ *   suggestion instead.
  */
 import type { EditBuilder } from '../edits';
 import type { DockerfileModel, DockerInstruction, Stage } from '../model/dockerfile';
@@ -99,6 +102,12 @@ export function userPlan(model: DockerfileModel, stage: Stage): UserPlan | undef
   const image = rootImage(stage);
   if (!image || isWindows(image)) return undefined;
   const stages = chain(stage);
+  const inChain = (i: DockerInstruction) => !i.onbuild && i.stage !== undefined && stages.has(i.stage);
+  // Images built to start as root and drop privileges in their entrypoint (gosu, su-exec), and
+  // servers that bind a privileged port, break under a USER line: leave those to the author.
+  if (model.instructions.some((i) => inChain(i) && i.keyword === 'RUN' && /\b(?:gosu|su-exec)\b/.test(model.index.slice(i.range)))) return undefined;
+  const privileged = (t: string | undefined) => t !== undefined && /^\d+/.test(t) && Number(/^\d+/.exec(t)?.[0]) < 1024;
+  if (model.instructions.some((i) => inChain(i) && i.keyword === 'EXPOSE' && i.args.some((a) => privileged(model.resolve(a.value, i))))) return undefined;
   const commands = model
     .commands()
     .filter(({ instruction }) => instruction.keyword === 'RUN' && !instruction.onbuild && instruction.stage !== undefined && stages.has(instruction.stage))
@@ -149,8 +158,21 @@ export function userLines(plan: UserPlan): string[] {
 }
 
 /** Edits that create the user when needed and insert `USER` in its slot of `stage`. */
-export function addUserEdits(edit: EditBuilder, stage: Stage, plan: UserPlan): TextEdit[] {
+export function addUserEdits(model: DockerfileModel, edit: EditBuilder, stage: Stage, plan: UserPlan): TextEdit[] {
   const slot = userSlot(stage);
   const lines = userLines(plan);
-  return ['before' in slot ? edit.insertLinesBefore(slot.before.range, lines) : edit.insertLinesAfter(slot.after.range, lines)];
+  if (!('before' in slot)) return [edit.insertLinesAfter(slot.after.range, lines)];
+  // Comments right above CMD/ENTRYPOINT describe it (or are ignore comments for it): insert above them.
+  let line = slot.before.range.start.line;
+  while (
+    line > 0 &&
+    line - 1 > (slot.before.stage?.from.range.end.line ?? -1) &&
+    model.index
+      .lineText(line - 1)
+      .trim()
+      .startsWith('#')
+  )
+    line--;
+  const at = { line, character: 0 };
+  return [edit.insertLinesBefore({ start: at, end: at }, lines)];
 }

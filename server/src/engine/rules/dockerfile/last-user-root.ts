@@ -44,7 +44,7 @@ export default defineRule({
     const inPlace = user.instruction.stage === stage && noRunAfter(stage, user.instruction);
     const fix = plan
       ? (edit: EditBuilder) => {
-          if (!inPlace) return addUserEdits(edit, stage, plan);
+          if (!inPlace) return addUserEdits(model, edit, stage, plan);
           const lines = userLines(plan);
           const edits = [edit.replace(token.range, plan.user)];
           return plan.create ? [edit.insertLinesBefore(user.instruction.range, lines.slice(0, -1)), ...edits] : edits;

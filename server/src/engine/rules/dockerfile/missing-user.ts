@@ -57,7 +57,7 @@ export default defineRule({
     const data = { image: user.image?.raw ?? '' };
     const plan = windows ? undefined : userPlan(model, stage);
     if (plan) {
-      report({ range, messageId: 'missing', data, fix: (edit) => addUserEdits(edit, stage, plan) });
+      report({ range, messageId: 'missing', data, fix: (edit) => addUserEdits(model, edit, stage, plan) });
       return;
     }
     const own = stage.instructions.filter((i) => !i.onbuild);
