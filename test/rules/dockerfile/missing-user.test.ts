@@ -363,5 +363,92 @@ ruleTester.run(rule, {
         'CMD ["sh"]',
       ],
     },
+    {
+      name: 'comments right above CMD stay with it: USER goes above them (corpus: docker-library/tomcat)',
+      code: ['FROM alpine:3.20', 'COPY app /app', '', '# the app reads /etc/app.conf', 'CMD ["/app"]'],
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 17 }],
+      output: [
+        'FROM alpine:3.20',
+        'COPY app /app',
+        '',
+        'RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app',
+        'USER 10001:10001',
+        '# the app reads /etc/app.conf',
+        'CMD ["/app"]',
+      ],
+    },
+    {
+      name: 'an entrypoint that drops privileges itself (gosu): no fix (corpus: official mongo, redis, rabbitmq images)',
+      code: [
+        'FROM debian:12',
+        'RUN apt-get update && apt-get install -y --no-install-recommends gosu=1.14-1',
+        'COPY docker-entrypoint.sh /usr/local/bin/',
+        'ENTRYPOINT ["docker-entrypoint.sh"]',
+      ],
+      errors: [
+        {
+          messageId: 'missing',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'addUser',
+              output: [
+                'FROM debian:12',
+                'RUN apt-get update && apt-get install -y --no-install-recommends gosu=1.14-1',
+                'COPY docker-entrypoint.sh /usr/local/bin/',
+                'USER 10001:10001',
+                'ENTRYPOINT ["docker-entrypoint.sh"]',
+              ],
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a server on a port below 1024 binds it as root: no fix (corpus: official httpd image)',
+      code: ['FROM debian:12', 'COPY site /srv', 'EXPOSE 80', 'CMD ["httpd-foreground"]'],
+      errors: [
+        {
+          messageId: 'missing',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 15,
+          suggestions: [{ messageId: 'addUser', output: ['FROM debian:12', 'COPY site /srv', 'EXPOSE 80', 'USER 10001:10001', 'CMD ["httpd-foreground"]'] }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'php images: the web server switches to www-data itself, no fix even on Alpine',
+      code: ['FROM php:8.3-fpm-alpine', 'COPY . /var/www/html', 'CMD ["php-fpm"]'],
+      errors: [
+        {
+          messageId: 'missing',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 24,
+          suggestions: [{ messageId: 'addUser', output: ['FROM php:8.3-fpm-alpine', 'COPY . /var/www/html', 'USER 10001:10001', 'CMD ["php-fpm"]'] }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Alpine variant of a language image: BusyBox tools',
+      code: ['FROM python:3.12-alpine', 'COPY app /app', 'CMD ["python", "/app/main.py"]'],
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 24 }],
+      output: [
+        'FROM python:3.12-alpine',
+        'COPY app /app',
+        'RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app',
+        'USER 10001:10001',
+        'CMD ["python", "/app/main.py"]',
+      ],
+    },
   ],
 });

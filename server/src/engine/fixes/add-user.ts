@@ -64,7 +64,8 @@ function creator(image: ImageRef): string | undefined {
   const info = classifyImage(image);
   const tag = (image.tag ?? '').toLowerCase();
   if (!family || !info) return undefined;
-  if (/alpine/.test(tag) && family !== 'rhel') return CREATE_ALPINE;
+  // Language images come in Debian/Ubuntu and Alpine variants.
+  const debianOrAlpine = /alpine/.test(tag) ? CREATE_ALPINE : CREATE_SHADOW;
   switch (family) {
     case 'alpine':
     case 'busybox':
@@ -80,16 +81,16 @@ function creator(image: ImageRef): string | undefined {
     case 'golang':
     case 'ruby':
     case 'rust':
-      return CREATE_SHADOW;
+    case 'dotnet':
+      return debianOrAlpine;
     case 'java':
     case 'maven':
     case 'gradle':
-      // Debian/Ubuntu based unless the tag names Amazon Linux, Oracle Linux or UBI.
+      // Debian/Ubuntu or Alpine based unless the tag names Amazon Linux, Oracle Linux or UBI.
       if (/amazoncorretto|oracle|ubi|ibmjava/.test(tag) || image.repository === 'amazoncorretto') return undefined;
-      return CREATE_SHADOW;
-    case 'dotnet':
-      return CREATE_SHADOW;
+      return debianOrAlpine;
     default:
+      // php (its web servers start as root and switch to www-data themselves), node (has a user), ...
       return undefined;
   }
 }

@@ -17,7 +17,8 @@ export default defineRule({
       rootFromVariable:
         'The final stage runs as root: "USER {user}" resolves to "{value}"; switch back to a non-root user (a numeric UID) after the steps that need root.',
       fix: 'Switch to a non-root user that suits the base image after the last step that needs root (check that the app can read its files and writes only where that user may)',
-      useNonRoot: 'Replace with the non-root "10001:10001" (make sure the app can read its files as that UID)',
+      useNonRoot:
+        'Replace with the non-root "10001:10001" (check by hand: Bulkhead cannot vouch for a user on this image; make sure the app can read its files as that UID)',
     },
     checklist: ['non-root-user'],
     references: [

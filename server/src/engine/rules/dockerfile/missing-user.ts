@@ -27,7 +27,8 @@ export default defineRule({
       missingWindows:
         'The final stage sets no USER and its Windows base image "{image}" runs as ContainerAdministrator; add "USER ContainerUser" before CMD/ENTRYPOINT.',
       fix: 'Run as a non-root user that suits "{image}" (check that the app can read its files and writes only where that user may)',
-      addUser: 'Add "USER 10001:10001" (Bulkhead does not know this base image: create that user or make sure the app runs without a passwd entry)',
+      addUser:
+        'Add "USER 10001:10001" (check by hand: Bulkhead cannot vouch for a user on this image; a server that binds a port below 1024 or drops privileges itself needs more than this line)',
       addContainerUser: 'Add "USER ContainerUser"',
     },
     checklist: ['non-root-user'],
