@@ -117,5 +117,17 @@ ruleTester.run(rule, {
       ],
       output: null,
     },
+    {
+      name: 'VOLUME: USER root stays, the mount point is owned before the VOLUME line and the non-root USER added at the end',
+      code: ['FROM alpine:3.20', 'USER root', 'VOLUME /data'],
+      errors: [{ messageId: 'root', line: 2, column: 6, endLine: 2, endColumn: 10 }],
+      output: [
+        'FROM alpine:3.20',
+        'USER root',
+        'RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app && mkdir -p /data && chown 10001:10001 /data',
+        'VOLUME /data',
+        'USER 10001:10001',
+      ],
+    },
   ],
 });

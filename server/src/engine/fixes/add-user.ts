@@ -37,6 +37,8 @@ export interface UserPlan {
   readonly create: string | undefined;
   /** What was chosen, for messages: `the image's "node" user (UID 1000)`. */
   readonly label: string;
+  /** VOLUME paths of the stage: created and given to the user before their VOLUME line. */
+  readonly volumes?: { readonly paths: readonly string[]; readonly at: DockerInstruction };
 }
 
 const CREATE_ALPINE = `addgroup -S -g ${APP_UID} app && adduser -S -D -H -u ${APP_UID} -G app app`;
@@ -134,6 +136,31 @@ export function userPlan(model: DockerfileModel, stage: Stage): UserPlan | undef
 }
 
 /**
+ * The plan for the final stage, with its VOLUME paths: Docker seeds a new volume from the
+ * image, so a directory root owns there stays unwritable for the new user. The fix creates
+ * and chowns them (not recursively: only the mount point) before the first VOLUME; images
+ * with no shell (scratch, distroless) cannot, and get no fix.
+ */
+export function userPlanWithVolumes(model: DockerfileModel, stage: Stage): UserPlan | undefined {
+  const plan = userPlan(model, stage);
+  if (!plan) return undefined;
+  const volumes = stage.instructions.filter((i) => !i.onbuild && i.keyword === 'VOLUME');
+  const first = volumes[0];
+  if (!first) return plan;
+  const resolved = volumes.flatMap((i) => (i.jsonForm ? i.jsonArgs : i.args).map((t) => model.resolve(t.value, i)));
+  // Temp directories are world-writable already (and must stay root's).
+  const paths = resolved.filter((p) => p === undefined || !/^\/(?:tmp|var\/tmp|dev\/shm|run|var\/run)\/?$/.test(p));
+  if (paths.length === 0) return plan;
+  const family = (() => {
+    const image = rootImage(stage);
+    return image ? imageFamily(image) : undefined;
+  })();
+  if (paths.some((p) => p === undefined || !/^\/[\w./-]*$/.test(p)) || family === 'scratch' || family === 'distroless' || family === 'chainguard')
+    return undefined;
+  return { ...plan, volumes: { paths: paths as string[], at: first } };
+}
+
+/**
  * Where USER goes in the stage: before the first CMD/ENTRYPOINT/HEALTHCHECK after the last
  * RUN, else after the stage's last instruction. `after` is set for an end-of-stage insert.
  */
@@ -153,27 +180,49 @@ export function noRunAfter(stage: Stage, ins: DockerInstruction): boolean {
   return !stage.instructions.some((i) => !i.onbuild && i.keyword === 'RUN' && i.range.start.line > ins.range.start.line);
 }
 
-/** Lines the fix inserts: the user creation (when needed) and the USER instruction. */
-export function userLines(plan: UserPlan): string[] {
-  return [...(plan.create ? [`RUN ${plan.create}`] : []), `USER ${plan.user}`];
+/** The RUN command that prepares the user (creates it, owns the volume mount points), if any. */
+function prepare(plan: UserPlan): string | undefined {
+  const parts = [...(plan.create ? [plan.create] : [])];
+  if (plan.volumes) {
+    const paths = [...new Set(plan.volumes.paths)].join(' ');
+    parts.push(`mkdir -p ${paths}`, `chown ${plan.user} ${paths}`);
+  }
+  return parts.length > 0 ? parts.join(' && ') : undefined;
 }
 
-/** Edits that create the user when needed and insert `USER` in its slot of `stage`. */
-export function addUserEdits(model: DockerfileModel, edit: EditBuilder, stage: Stage, plan: UserPlan): TextEdit[] {
-  const slot = userSlot(stage);
-  const lines = userLines(plan);
-  if (!('before' in slot)) return [edit.insertLinesAfter(slot.after.range, lines)];
-  // Comments right above CMD/ENTRYPOINT describe it (or are ignore comments for it): insert above them.
-  let line = slot.before.range.start.line;
+/** Lines the fix inserts when it puts everything in one place: the preparing RUN (when needed) and USER. */
+export function userLines(plan: UserPlan): string[] {
+  const run = prepare(plan);
+  return [...(run ? [`RUN ${run}`] : []), `USER ${plan.user}`];
+}
+
+/** The line to insert before `ins`: above the comments right over it (they describe it, or are ignore comments for it). */
+function lineAbove(model: DockerfileModel, ins: DockerInstruction): number {
+  let line = ins.range.start.line;
+  const floor = ins.stage?.from.range.end.line ?? -1;
   while (
-    line > 0 &&
-    line - 1 > (slot.before.stage?.from.range.end.line ?? -1) &&
+    line - 1 > floor &&
     model.index
       .lineText(line - 1)
       .trim()
       .startsWith('#')
   )
     line--;
-  const at = { line, character: 0 };
-  return [edit.insertLinesBefore({ start: at, end: at }, lines)];
+  return line;
+}
+
+/** Edits that create the user when needed and insert `USER` in its slot of `stage`. */
+export function addUserEdits(model: DockerfileModel, edit: EditBuilder, stage: Stage, plan: UserPlan): TextEdit[] {
+  const slot = userSlot(stage);
+  const run = prepare(plan);
+  // The volume mount points must be owned before their VOLUME line; USER still waits for the last RUN.
+  const slotLine = 'before' in slot ? slot.before.range.start.line : slot.after.range.end.line + 1;
+  const split = plan.volumes !== undefined && run !== undefined && plan.volumes.at.range.start.line < slotLine;
+  const lines = split ? [`USER ${plan.user}`] : userLines(plan);
+  const before = (ins: DockerInstruction, text: readonly string[]): TextEdit => {
+    const at = { line: lineAbove(model, ins), character: 0 };
+    return edit.insertLinesBefore({ start: at, end: at }, text);
+  };
+  const edits = split && run && plan.volumes ? [before(plan.volumes.at, [`RUN ${run}`])] : [];
+  return [...edits, 'before' in slot ? before(slot.before, lines) : edit.insertLinesAfter(slot.after.range, lines)];
 }

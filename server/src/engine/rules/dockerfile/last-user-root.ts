@@ -1,6 +1,6 @@
 import type { EditBuilder } from '../../edits';
 import { defineRule } from '../../rule';
-import { addUserEdits, noRunAfter, userLines, userPlan } from '../../fixes/add-user';
+import { addUserEdits, noRunAfter, userLines, userPlanWithVolumes } from '../../fixes/add-user';
 
 /** The last USER of the final image is root: the container runs with full privileges. */
 export default defineRule({
@@ -39,10 +39,10 @@ export default defineRule({
     // effectiveUser already follows `FROM <stage>` and lets a later non-root USER win.
     if (user.source !== 'instruction' || user.root !== true || !user.token) return;
     const token = user.token;
-    const plan = userPlan(model, stage);
+    const plan = userPlanWithVolumes(model, stage);
     // A root USER with no RUN after it in the final stage is replaced in place; one that RUN
     // steps still rely on stays, and the non-root USER follows the last RUN.
-    const inPlace = user.instruction.stage === stage && noRunAfter(stage, user.instruction);
+    const inPlace = user.instruction.stage === stage && noRunAfter(stage, user.instruction) && plan?.volumes === undefined;
     const fix = plan
       ? (edit: EditBuilder) => {
           if (!inPlace) return addUserEdits(model, edit, stage, plan);

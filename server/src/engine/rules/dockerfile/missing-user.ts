@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import { isWindows } from '../../model/image';
 import type { Stage } from '../../model/dockerfile';
-import { addUserEdits, userPlan } from '../../fixes/add-user';
+import { addUserEdits, userPlanWithVolumes } from '../../fixes/add-user';
 
 /** Whether the stage or a stage it builds on sets a command to run. */
 function runs(stage: Stage): boolean {
@@ -56,7 +56,7 @@ export default defineRule({
     // The FROM instruction, first line only.
     const range = { start: from.range.start, end: model.index.positionAt(model.index.lineEnd(from.range.start.line)) };
     const data = { image: user.image?.raw ?? '' };
-    const plan = windows ? undefined : userPlan(model, stage);
+    const plan = windows ? undefined : userPlanWithVolumes(model, stage);
     if (plan) {
       report({ range, messageId: 'missing', data, fix: (edit) => addUserEdits(model, edit, stage, plan) });
       return;
