@@ -237,5 +237,11 @@ ruleTester.run(rule, {
         'RUN --mount=type=secret,id=GITHUB_TOKEN,env=GITHUB_TOKEN ./fetch.sh "$GITHUB_TOKEN"',
       ],
     },
+    {
+      name: 'a byte-order mark stays first: the syntax directive goes after it',
+      code: ['\uFEFFFROM alpine:3.20', 'ARG API_TOKEN', 'RUN ./fetch.sh "$API_TOKEN"'],
+      errors: [{ messageId: 'arg', line: 2, column: 5, endLine: 2, endColumn: 14 }],
+      output: ['\uFEFF# syntax=docker/dockerfile:1', 'FROM alpine:3.20', 'RUN --mount=type=secret,id=API_TOKEN,env=API_TOKEN ./fetch.sh "$API_TOKEN"'],
+    },
   ],
 });
