@@ -129,5 +129,21 @@ ruleTester.run(rule, {
         'USER 10001:10001',
       ],
     },
+    {
+      name: 'dev container images have the vscode user (UID 1000) (corpus: devcontainers/images)',
+      code: [
+        'FROM mcr.microsoft.com/devcontainers/base:bookworm',
+        'USER root',
+        'RUN apt-get update && apt-get install -y --no-install-recommends jq=1.6-2.1',
+        'USER root',
+      ],
+      errors: [{ messageId: 'root', line: 4, column: 6, endLine: 4, endColumn: 10 }],
+      output: [
+        'FROM mcr.microsoft.com/devcontainers/base:bookworm',
+        'USER root',
+        'RUN apt-get update && apt-get install -y --no-install-recommends jq=1.6-2.1',
+        'USER 1000:1000',
+      ],
+    },
   ],
 });

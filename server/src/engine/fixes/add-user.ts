@@ -127,6 +127,9 @@ export function userPlan(model: DockerfileModel, stage: Stage): UserPlan | undef
   if (family === 'scratch') return { user: '65532:65532', create: undefined, label: 'UID 65532 (scratch has no user database; the number is enough)' };
   if (family === 'distroless' || family === 'chainguard') return existing('nonroot', '65532');
   if (family === 'node') return existing('node', '1000');
+  // Dev container images (devcontainers/images) create a non-root "vscode" user with UID 1000.
+  if (image.registry === 'mcr.microsoft.com' && /^(?:vscode\/)?devcontainers\//.test(image.repository) && image.repository !== 'devcontainers/universal')
+    return existing('vscode', '1000');
   if (family === 'dotnet') {
     const major = Number(/^(\d+)\./.exec(tag)?.[1] ?? (tag === '' || tag === 'latest' ? '99' : '0'));
     if (major >= 8) return existing('app', '1654');
