@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { allRules, analyze, SEVERITIES, ruleDocPath, type AnyRule } from '../../server/src/engine/index';
+import { allRules, analyze, fixAll, SEVERITIES, ruleDocPath, type AnyRule } from '../../server/src/engine/index';
 import { TOOL_NAMES } from '../../server/src/engine/rule';
 
 const root = resolve(__dirname, '../../..');
@@ -13,7 +13,8 @@ const kinds = ['dockerfile', 'compose'] as const;
 const listIds = (dir: string, suffix: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => f.slice(0, -suffix.length)).sort() : []);
 
 interface DocExample {
-  readonly label: 'Incorrect' | 'Correct';
+  /** `Fixed` (a `### After the fix` heading): the exact text the rule's fixes make of the Incorrect example before it. */
+  readonly label: 'Incorrect' | 'Correct' | 'Fixed';
   readonly code: string;
 }
 
@@ -26,7 +27,7 @@ function parseDoc(text: string): { title: string; sections: string[]; meta: stri
   let fence: string[] | undefined;
   for (const l of lines) {
     if (l.startsWith('## ')) label = undefined;
-    if (l.startsWith('### ')) label = l.includes('Incorrect') ? 'Incorrect' : l.includes('Correct') ? 'Correct' : undefined;
+    if (l.startsWith('### ')) label = l.includes('After the fix') ? 'Fixed' : l.includes('Incorrect') ? 'Incorrect' : l.includes('Correct') ? 'Correct' : undefined;
     if (fence) {
       if (l.startsWith('```')) {
         if (label) examples.push({ label, code: fence.join('\n') + '\n' });
@@ -92,9 +93,18 @@ function checkRule(rule: AnyRule): void {
     });
 
     it('doc examples behave as labelled', () => {
+      let lastIncorrect: string | undefined;
       for (const e of doc.examples) {
         // A Dockerfile example stands alone in its directory: the host reader finds no other file (no .dockerignore).
         const host = m.kind === 'dockerfile' ? { path: 'Dockerfile', files: { read: () => undefined } } : {};
+        if (e.label === 'Fixed') {
+          // Fixes are shown in the docs as they are applied: all passes, unsafe ones included.
+          assert.ok(lastIncorrect !== undefined, '"### After the fix" needs an incorrect example before it');
+          const fixed = fixAll(lastIncorrect, { kind: m.kind, rules: [rule], config: { rules: { [m.id]: 'on' } }, safeOnly: false, ruleIds: [m.id], ...host });
+          assert.equal(fixed.text, e.code, 'the "After the fix" example is not what the fix makes of the incorrect example before it');
+          continue;
+        }
+        if (e.label === 'Incorrect') lastIncorrect = e.code;
         const r = analyze(e.code, { kind: m.kind, rules: [rule], config: { rules: { [m.id]: 'on' } }, ...host });
         assert.deepEqual(r.errors, []);
         const n = r.findings.length;

@@ -1,5 +1,6 @@
 import type { EditBuilder } from '../../edits';
 import { defineRule } from '../../rule';
+import { addUserEdits, noRunAfter, userLines, userPlanWithVolumes } from '../../fixes/add-user';
 
 /** The last USER of the final image is root: the container runs with full privileges. */
 export default defineRule({
@@ -9,12 +10,15 @@ export default defineRule({
     title: 'Do not leave the final stage running as root',
     severity: 'high',
     category: 'privilege',
+    fix: 'unsafe',
     suggestions: true,
     messages: {
       root: 'The final stage runs as root ("USER {user}"); switch back to a non-root user (a numeric UID) after the steps that need root.',
       rootFromVariable:
         'The final stage runs as root: "USER {user}" resolves to "{value}"; switch back to a non-root user (a numeric UID) after the steps that need root.',
-      useNonRoot: 'Replace with the non-root "10001:10001" (make sure the app can read its files as that UID)',
+      fix: 'Switch to a non-root user that suits the base image after the last step that needs root (check that the app can read its files and writes only where that user may)',
+      useNonRoot:
+        'Replace with the non-root "10001:10001" (check by hand: Bulkhead cannot vouch for a user on this image; make sure the app can read its files as that UID)',
     },
     checklist: ['non-root-user'],
     references: [
@@ -35,11 +39,24 @@ export default defineRule({
     // effectiveUser already follows `FROM <stage>` and lets a later non-root USER win.
     if (user.source !== 'instruction' || user.root !== true || !user.token) return;
     const token = user.token;
-    const suggest = [{ messageId: 'useNonRoot' as const, fix: (edit: EditBuilder) => [edit.replace(token.range, '10001:10001')] }];
+    const plan = userPlanWithVolumes(model, stage);
+    // A root USER with no RUN after it in the final stage is replaced in place; one that RUN
+    // steps still rely on stays, and the non-root USER follows the last RUN.
+    const inPlace = user.instruction.stage === stage && noRunAfter(stage, user.instruction) && plan?.volumes === undefined;
+    const fix = plan
+      ? (edit: EditBuilder) => {
+          if (!inPlace) return addUserEdits(model, edit, stage, plan);
+          const lines = userLines(plan);
+          const edits = [edit.replace(token.range, plan.user)];
+          return plan.create ? [edit.insertLinesBefore(user.instruction.range, lines.slice(0, -1)), ...edits] : edits;
+        }
+      : undefined;
+    const suggest = fix ? [] : [{ messageId: 'useNonRoot' as const, fix: (edit: EditBuilder) => [edit.replace(token.range, '10001:10001')] }];
+    const extra = fix ? { fix, suggest } : { suggest };
     if (token.value.includes('$')) {
-      report({ range: token.range, messageId: 'rootFromVariable', data: { user: token.value, value: user.value ?? '' }, suggest });
+      report({ range: token.range, messageId: 'rootFromVariable', data: { user: token.value, value: user.value ?? '' }, ...extra });
     } else {
-      report({ range: token.range, messageId: 'root', data: { user: token.value }, suggest });
+      report({ range: token.range, messageId: 'root', data: { user: token.value }, ...extra });
     }
   },
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule';
 import { isWindows } from '../../model/image';
 import type { Stage } from '../../model/dockerfile';
+import { addUserEdits, userPlanWithVolumes } from '../../fixes/add-user';
 
 /** Whether the stage or a stage it builds on sets a command to run. */
 function runs(stage: Stage): boolean {
@@ -18,13 +19,16 @@ export default defineRule({
     title: 'Set a non-root USER in the final stage',
     severity: 'high',
     category: 'privilege',
+    fix: 'unsafe',
     suggestions: true,
     messages: {
       missing:
         'The final stage sets no USER and its base image "{image}" runs as root, so the container runs as root; add a non-root USER (a numeric UID) before CMD/ENTRYPOINT.',
       missingWindows:
         'The final stage sets no USER and its Windows base image "{image}" runs as ContainerAdministrator; add "USER ContainerUser" before CMD/ENTRYPOINT.',
-      addUser: 'Add "USER 10001:10001" (make sure the app can read its files as that UID)',
+      fix: 'Run as a non-root user that suits "{image}" (check that the app can read its files and writes only where that user may)',
+      addUser:
+        'Add "USER 10001:10001" (check by hand: Bulkhead cannot vouch for a user on this image; a server that binds a port below 1024 or drops privileges itself needs more than this line)',
       addContainerUser: 'Add "USER ContainerUser"',
     },
     checklist: ['non-root-user'],
@@ -48,16 +52,23 @@ export default defineRule({
     // `FROM scratch` + COPY with no command is an export stage (`docker build --output`): it never runs.
     if (user.image?.isScratch && !runs(stage)) return;
     const from = stage.from;
+    const windows = user.image !== undefined && isWindows(user.image);
+    // The FROM instruction, first line only.
+    const range = { start: from.range.start, end: model.index.positionAt(model.index.lineEnd(from.range.start.line)) };
+    const data = { image: user.image?.raw ?? '' };
+    const plan = windows ? undefined : userPlanWithVolumes(model, stage);
+    if (plan) {
+      report({ range, messageId: 'missing', data, fix: (edit) => addUserEdits(model, edit, stage, plan) });
+      return;
+    }
     const own = stage.instructions.filter((i) => !i.onbuild);
     const start = own.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
     const after = own[own.length - 1] ?? from;
-    const windows = user.image !== undefined && isWindows(user.image);
     const line = windows ? 'USER ContainerUser' : 'USER 10001:10001';
     report({
-      // The FROM instruction, first line only.
-      range: { start: from.range.start, end: model.index.positionAt(model.index.lineEnd(from.range.start.line)) },
+      range,
       messageId: windows ? 'missingWindows' : 'missing',
-      data: { image: user.image?.raw ?? '' },
+      data,
       suggest: [
         {
           messageId: windows ? 'addContainerUser' : 'addUser',
