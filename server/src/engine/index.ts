@@ -157,13 +157,17 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
   const run = runRules(model, rules, options.config, suppressions, now);
   // YAML the parser had to recover from is reported, but not rewritten: an edit placed by the
   // recovered tree can land inside the broken construct (found by the property tests).
-  // Likewise a RUN whose shell text leaves a quote open is not rewritten by a fix.
+  // Likewise a Dockerfile whose heredoc or continuation runs to the end of the file (an edit
+  // after it would land inside it), and a RUN whose shell text leaves a quote open.
+  const unfinished = model.kind === 'dockerfile' && model.problems.some((p) => p.code === 'unterminated-heredoc' || p.code === 'unterminated-continuation');
   const findings =
     model.kind === 'compose'
       ? model.problems.some((p) => p.severity === 'error')
         ? run.findings.map(withoutFixes)
         : run.findings
-      : run.findings.map((f) => (f.fix || f.suggestions.length ? (inUnterminatedShell(model as DockerfileModel, f) ? withoutFixes(f) : f) : f));
+      : unfinished
+        ? run.findings.map(withoutFixes)
+        : run.findings.map((f) => (f.fix || f.suggestions.length ? (inUnterminatedShell(model as DockerfileModel, f) ? withoutFixes(f) : f) : f));
   // Rules that ran have a timing; a disabled or unselected rule says nothing about a comment.
   problems.push(...unusedSuppressions(suppressions, run.suppressed, new Set(Object.keys(run.timings))));
   return { kind, findings, suppressed: run.suppressed, problems, errors: run.errors, timings: run.timings, model };
