@@ -56,7 +56,9 @@ import dockerfile_useraddNonUnique from './dockerfile/useradd-non-unique';
 import dockerfile_volumeSensitivePath from './dockerfile/volume-sensitive-path';
 import dockerfile_workdirSystemDir from './dockerfile/workdir-system-dir';
 import dockerfile_writableAppFiles from './dockerfile/writable-app-files';
+import compose_composeBuildArgSecret from './compose/compose-build-arg-secret';
 import compose_composeCapDropAll from './compose/compose-cap-drop-all';
+import compose_composeEffectiveUserRoot from './compose/compose-effective-user-root';
 import compose_composeMemoryLimit from './compose/compose-memory-limit';
 import compose_composePrivileged from './compose/compose-privileged';
 
@@ -117,7 +119,9 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_volumeSensitivePath,
   dockerfile_workdirSystemDir,
   dockerfile_writableAppFiles,
+  compose_composeBuildArgSecret,
   compose_composeCapDropAll,
+  compose_composeEffectiveUserRoot,
   compose_composeMemoryLimit,
   compose_composePrivileged,
 ];
