@@ -57,10 +57,15 @@ import dockerfile_volumeSensitivePath from './dockerfile/volume-sensitive-path';
 import dockerfile_workdirSystemDir from './dockerfile/workdir-system-dir';
 import dockerfile_writableAppFiles from './dockerfile/writable-app-files';
 import compose_composeBuildArgSecret from './compose/compose-build-arg-secret';
+import compose_composeBuildTargetBuilder from './compose/compose-build-target-builder';
 import compose_composeCapDropAll from './compose/compose-cap-drop-all';
 import compose_composeEffectiveUserRoot from './compose/compose-effective-user-root';
+import compose_composeHealthcheck from './compose/compose-healthcheck';
+import compose_composeImageTag from './compose/compose-image-tag';
 import compose_composeMemoryLimit from './compose/compose-memory-limit';
+import compose_composePortMismatch from './compose/compose-port-mismatch';
 import compose_composePrivileged from './compose/compose-privileged';
+import compose_composeReadonlyWritablePaths from './compose/compose-readonly-writable-paths';
 
 export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_addRemoteUnverified,
@@ -120,8 +125,13 @@ export const ALL_RULES: readonly AnyRule[] = [
   dockerfile_workdirSystemDir,
   dockerfile_writableAppFiles,
   compose_composeBuildArgSecret,
+  compose_composeBuildTargetBuilder,
   compose_composeCapDropAll,
   compose_composeEffectiveUserRoot,
+  compose_composeHealthcheck,
+  compose_composeImageTag,
   compose_composeMemoryLimit,
+  compose_composePortMismatch,
   compose_composePrivileged,
+  compose_composeReadonlyWritablePaths,
 ];
