@@ -20,6 +20,10 @@ function finding(f: Finding) {
     endLine: f.range.end.line + 1,
     endColumn: f.range.end.character + 1,
     fixable: f.fix !== undefined,
+    // Cross-file rules: the Dockerfile lines behind a Compose finding (absent otherwise, so the shape of other findings is unchanged).
+    ...(f.related && f.related.length > 0
+      ? { related: f.related.map((r) => ({ file: r.file, line: r.range.start.line + 1, column: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1, message: r.message })) }
+      : {}),
   };
 }
 
