@@ -47,6 +47,34 @@ ruleTester.run(rule, {
       ],
     },
     {
+      name: 'the final stage is named as the consumer even when a dev stage builds on the builder first (docker/awesome-compose nginx-golang)',
+      code: ['services:', '  backend:', '    build:', '      context: backend', '      target: builder'],
+      files: {
+        'backend/Dockerfile': [
+          'FROM golang:1.23 AS builder',
+          'RUN go build -o /out/app .',
+          'FROM builder AS dev-envs',
+          'RUN echo dev',
+          'FROM scratch',
+          'COPY --from=builder /out/app /app',
+        ],
+      },
+      errors: [
+        {
+          messageId: 'builder',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 22,
+          data: { target: 'builder', evidence: 'RUN go build', runtime: 'the final stage' },
+          related: [
+            { file: 'backend/Dockerfile', line: 2, column: 1, endLine: 2, endColumn: 27 },
+            { file: 'backend/Dockerfile', line: 6, column: 1, endLine: 6, endColumn: 34 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'an SDK base image whose stage the runtime is built FROM',
       code: ['services:', '  web:', '    build:', '      context: ./web', '      dockerfile: Dockerfile.prod', '      target: sdk'],
       files: { 'web/Dockerfile.prod': ['FROM mcr.microsoft.com/dotnet/sdk:8.0 AS sdk', 'COPY . /src', 'FROM sdk AS publish', 'RUN echo done'] },

@@ -48,6 +48,11 @@ ruleTester.run(rule, {
       files: { Dockerfile: ['FROM alpine:3.20', 'CMD ["/seed"]'] },
     },
     { name: 'the Dockerfile cannot be read', code: ['services:', '  api:', '    build: ./api'], files: {} },
+    {
+      name: 'opt-in tooling profile and no network: a one-off task (deviantony/docker-elk setup)',
+      code: ['services:', '  setup:', '    profiles:', '      - setup', '    build: setup/', '  genkeys:', '    build: kibana/', '    network_mode: none'],
+      files: { 'setup/Dockerfile': ['FROM alpine:3.20', 'ENTRYPOINT ["/entrypoint.sh"]'], 'kibana/Dockerfile': ['FROM alpine:3.20'] },
+    },
   ],
   invalid: [
     {

@@ -22,7 +22,7 @@ export default defineRule({
     category: 'supply-chain',
     messages: {
       builder:
-        'target: {target} selects a builder stage ({evidence}) whose output the stage "{runtime}" takes: the service runs with the compilers, sources and build-time user the multi-stage build was meant to leave behind. Target the runtime stage (or drop target: to build the final stage).',
+        'target: {target} selects a builder stage ({evidence}) whose output {runtime} takes: the service runs with the compilers, sources and build-time user the multi-stage build was meant to leave behind. Target the runtime stage (or drop target: to build the final stage).',
     },
     checklist: ['multi-stage-build', 'minimal-attack-surface'],
     references: [{ tool: 'cis', id: '4.3', match: 'inspired' }],
@@ -39,7 +39,12 @@ export default defineRule({
       if (!consumer) continue;
       const evidence = builderEvidence(built.model, built.stage);
       if (!evidence) continue;
-      const runtime = consumer.stage.name ?? `#${consumer.stage.index}`;
+      const runtime =
+        consumer.stage.name !== undefined
+          ? `the stage "${consumer.stage.name}"`
+          : consumer.stage.isFinal
+            ? 'the final stage'
+            : `stage #${consumer.stage.index}`;
       const related: Related[] = [built.related(evidence.range, `Builder stage: ${evidence.label}`), built.related(consumer.range, consumer.how)];
       report({
         file: targetPair.file,
@@ -52,19 +57,24 @@ export default defineRule({
   },
 });
 
-/** A later stage that copies from `stage` (`COPY --from`) or is built `FROM` it. */
+/**
+ * A later stage that copies from `stage` (`COPY --from`) or is built `FROM` it: the final
+ * stage first, then other non-development stages, then development ones.
+ */
 function consumerOf(model: DockerfileModel, stage: Stage): { stage: Stage; range: Range; how: string } | undefined {
+  const found: { stage: Stage; range: Range; how: string }[] = [];
   for (const s of model.stages) {
     if (s.index <= stage.index) continue;
-    if (s.baseStage === stage) return { stage: s, range: s.from.range, how: `"${s.name ?? `#${s.index}`}" is built FROM it` };
+    if (s.baseStage === stage) found.push({ stage: s, range: s.from.range, how: `"${s.name ?? `#${s.index}`}" is built FROM it` });
     for (const ins of s.instructions) {
       if (ins.keyword !== 'COPY' || ins.onbuild) continue;
       const from = ins.flags.find((f) => f.name === 'from')?.value;
       if (from !== undefined && model.stageByRef(from, s) === stage)
-        return { stage: s, range: ins.range, how: 'Its output is copied into the runtime stage here' };
+        found.push({ stage: s, range: ins.range, how: 'Its output is copied into the runtime stage here' });
     }
   }
-  return undefined;
+  const rank = (c: { stage: Stage }) => (c.stage.isFinal ? 0 : c.stage.name !== undefined && DEVELOPMENT.test(c.stage.name) ? 2 : 1);
+  return found.sort((a, b) => rank(a) - rank(b))[0];
 }
 
 /** A build step run in the stage chain, or an SDK/toolchain base image. */

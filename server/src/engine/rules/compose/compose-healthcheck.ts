@@ -88,11 +88,21 @@ function dockerfileHealthcheck(built: BuiltDockerfile): DockerInstruction | unde
   return undefined;
 }
 
-/** `restart: "no"` / `deploy.restart_policy.condition: none` with nothing published: a task, not a server. */
+/** Profiles that hold opt-in tooling rather than the application (`docker compose --profile setup run …`). */
+const TOOL_PROFILES = /^(?:setup|init|tools?|tooling|cli|migrat\w*|seed\w*|jobs?|tasks?|tests?|debug|maintenance|admin|backup|ops)$/i;
+
+/**
+ * A task, not a server: `restart: "no"` (or `deploy.restart_policy.condition: none`) with
+ * nothing published, `network_mode: none` (nothing can reach it to check), or only tooling profiles.
+ */
 function runsOnce(service: ComposeService): boolean {
   const r = service.restart();
   const once = r === undefined ? false : r.source === 'restart' ? r.policy === 'no' : r.policy === 'none';
-  return once && service.ports().length === 0;
+  if (once && service.ports().length === 0) return true;
+  if (service.string('network_mode') === 'none') return true;
+  const profiles = service.get('profiles')?.value;
+  const names = profiles?.kind === 'seq' ? profiles.items.map((i) => text(i)) : [];
+  return names.length > 0 && names.every((n) => n !== undefined && TOOL_PROFILES.test(n));
 }
 
 /** Services others wait for with `condition: service_completed_successfully` (migrations, init jobs). */
