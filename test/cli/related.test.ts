@@ -69,3 +69,26 @@ describe('related locations in CLI formats', () => {
     );
   });
 });
+
+describe('related locations: absolute analysis paths', () => {
+  test('JSON names a related file relative to the scan root, like the files themselves', () => {
+    const rule = getRule('compose-effective-user-root');
+    assert.ok(rule);
+    const files: Record<string, string> = { '/work/repo/app/Dockerfile': 'FROM node:22-slim\n' };
+    const result = analyze('services:\n  api:\n    build: ./app\n', {
+      kind: 'compose',
+      path: '/work/repo/compose.yaml',
+      files: { read: (p) => files[p] },
+      rules: [rule],
+    });
+    const r: ScanReport = {
+      files: [{ path: 'compose.yaml', kind: 'compose', result, findings: result.findings }],
+      failOn: 'high',
+      fixMode: false,
+      unsafeFixes: false,
+      elapsedMs: 1,
+    };
+    const doc = JSON.parse(formatJson(r, { color: false, cwd: '/work/repo' })) as { files: { findings: { related?: { file: string }[] }[] }[] };
+    assert.equal(doc.files[0]?.findings[0]?.related?.[0]?.file, 'app/Dockerfile');
+  });
+});
