@@ -26,6 +26,16 @@ export interface ErrorSpec {
   readonly endLine: number;
   readonly endColumn: number;
   readonly suggestions?: readonly SuggestionSpec[];
+  /** Cross-file rules: the finding's related locations (file as the host named it, 1-based positions). Checked when any error of the case gives it. */
+  readonly related?: readonly RelatedSpec[];
+}
+
+export interface RelatedSpec {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
 }
 
 /** Compose: the project around the analysed file. */
@@ -227,6 +237,8 @@ function checkInvalid(rule: AnyRule, c: InvalidCase, p: Prepared, t: Transform):
   const project = projectOptions(c, t.text);
   const result = analyze(p.text, { kind, rules: [rule], config, ...project });
   assert.deepEqual(result.errors, [], `[${p.label}] rule threw`);
+  const withRelated = p.errors.some((e) => e.related);
+  const relatedOf = (f: Finding) => (f.related ?? []).map((r) => ({ file: r.file, line: r.range.start.line + 1, column: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1 }));
   const actual = result.findings.map((f) => ({
     messageId: f.messageId,
     ...(p.errors.some((e) => e.data) ? { data: f.data } : {}),
@@ -234,6 +246,7 @@ function checkInvalid(rule: AnyRule, c: InvalidCase, p: Prepared, t: Transform):
     column: f.range.start.character + 1,
     endLine: f.range.end.line + 1,
     endColumn: f.range.end.character + 1,
+    ...(withRelated ? { related: relatedOf(f) } : {}),
   }));
   const expected = p.errors.map((e) => ({
     messageId: e.messageId,
@@ -242,6 +255,7 @@ function checkInvalid(rule: AnyRule, c: InvalidCase, p: Prepared, t: Transform):
     column: e.column,
     endLine: e.endLine,
     endColumn: e.endColumn,
+    ...(withRelated ? { related: e.related ?? [] } : {}),
   }));
   assert.deepEqual(actual, expected, `[${p.label}] findings differ; got:\n${describeFindings(result.findings)}`);
 

@@ -19,7 +19,8 @@
  * Pure: text and results in, a JSON-serialisable report out.
  */
 import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import type { AnalysisResult } from './index';
+import { analyze, type AnalysisResult } from './index';
+import { builtDockerfile, dirname, join, type BuiltDockerfile, type ComposeModel } from './model/compose';
 import type { DockerfileModel } from './model/dockerfile';
 import type { AnyRule } from './rule';
 import { ALL_RULES } from './rules';
@@ -802,12 +803,67 @@ function subjectsOf(file: ChecklistFileInput, rules: readonly AnyRule[], confirm
   }
   // A finding outside every service (top-level networks, secrets) concerns the whole project: it counts for each service.
   const outside = (f: Finding) => !services.some((s) => inside(s.span, f.range));
+  const model = r.model;
   return services.map((svc) => {
     const id = `${file.path}#${svc.name}`;
     const mine = (f: Finding) => inside(svc.span, f.range) || outside(f);
     const input: SubjectInput = { id, path: file.path, kind: 'compose', findings: r.findings.filter(mine), suppressed: r.suppressed.filter(mine), ran, fact: (d) => (d.compose ? d.compose(svc) : undefined) };
-    return finish(id, file.path, 'compose', svc.range, fileDefs.map((d) => evaluateItem(d, input, rules, confirmations)), svc.name);
+    const image = builtImage(model, svc.name, rules);
+    const items = fileDefs.map((d) => {
+      const own = evaluateItem(d, input, rules, confirmations);
+      // Issue #7: an image item Compose cannot decide comes from the Dockerfile the service builds.
+      if (!image || own.status !== 'na' || scopesOf(d, rules).includes('compose')) return own;
+      return inherited(evaluateItem(d, image.input, rules, confirmations), displayPath(file.path, model.file, image.built.path));
+    });
+    return finish(id, file.path, 'compose', svc.range, items, svc.name);
   });
+}
+
+/**
+ * The Dockerfile a service builds, analysed as its own subject (the host's reader found it
+ * while the Compose file was analysed); undefined when the service is not built from a
+ * readable Dockerfile.
+ */
+function builtImage(model: ComposeModel, service: string, rules: readonly AnyRule[]): { built: BuiltDockerfile; input: SubjectInput } | undefined {
+  const svc = model.service(service);
+  let built: BuiltDockerfile | undefined;
+  try {
+    built = svc ? builtDockerfile(model, svc) : undefined;
+  } catch {
+    built = undefined;
+  }
+  if (!built || built.inline) return undefined;
+  const result = analyze(built.model.text, { kind: 'dockerfile', path: built.path, rules });
+  const dockerfile = result.model?.kind === 'dockerfile' ? result.model : undefined;
+  const ran = new Set(Object.keys(result.timings).filter((id) => !result.errors.some((e) => e.ruleId === id)));
+  return {
+    built,
+    input: { id: built.path, path: built.path, kind: 'dockerfile', findings: result.findings, suppressed: result.suppressed, ran, fact: (d) => (dockerfile && d.dockerfile ? d.dockerfile(dockerfile) : undefined) },
+  };
+}
+
+/**
+ * The Dockerfile's path named like the Compose file's subject path (hosts analyse under an
+ * absolute path but show workspace-relative ones): the part below the Compose file's
+ * directory, joined to the subject's directory; else the path as analysed.
+ */
+function displayPath(subjectPath: string, analysedPath: string, dockerfilePath: string): string {
+  const dir = dirname(analysedPath);
+  const rel = dir === '.' ? dockerfilePath : dockerfilePath.startsWith(dir + '/') || dockerfilePath.startsWith(dir + '\\') ? dockerfilePath.slice(dir.length + 1) : undefined;
+  return rel === undefined ? dockerfilePath : join(dirname(subjectPath), rel.replace(/\\/g, '/'));
+}
+
+/**
+ * An item decided in the Dockerfile, shown on the service: every line points into the
+ * Dockerfile (evidence `path`), and findings become evidence lines so that hosts open them
+ * in the Dockerfile rather than at the same line of the Compose file.
+ */
+function inherited(item: ChecklistItemResult, path: string): ChecklistItemResult {
+  const evidence: ChecklistEvidence[] = [
+    ...item.findings.map((f) => ({ text: `${f.ruleId}: ${f.message}`, path, range: f.range })),
+    ...item.evidence.map((e) => (e.path === undefined ? { ...e, path } : e)),
+  ];
+  return { ...item, summary: `${item.summary} (in ${path})`, evidence, findings: [] };
 }
 
 /** The whole checklist for a set of analysed files plus the workspace's CI configuration. */

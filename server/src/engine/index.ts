@@ -26,7 +26,7 @@ export {
   type LoadedConfig,
 } from './configFile';
 export type { Finding, Fix, Suggestion, RuleError } from './runner';
-export type { AnyRule, RuleMeta, ToolReference, Category, FixSafety } from './rule';
+export type { AnyRule, RuleMeta, ToolReference, Category, FixSafety, Related } from './rule';
 export type { FileKind, Severity, Range, Position, TextEdit, ParseProblem } from './types';
 export { SEVERITIES } from './types';
 export { ruleDocPath, formatMessage } from './rule';
@@ -74,6 +74,12 @@ export interface AnalysisResult {
   readonly timings: Readonly<Record<string, number>>;
   /** The model the findings refer to (undefined when the input was not analysable). */
   readonly model: DockerfileModel | ComposeModel | undefined;
+  /**
+   * Every other file the analysis asked the host reader for (override, `include`/`extends`
+   * targets, the Dockerfile behind a `build:`, `.dockerignore`), found or not, in first-read
+   * order. Hosts re-analyse this file when one of them changes (or appears).
+   */
+  readonly dependencies?: readonly string[];
 }
 
 export function rulesFor(kind: FileKind): readonly AnyRule[] {
@@ -124,14 +130,27 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
     return notAnalysed(kind, { code: 'binary', message: 'File looks binary (NUL or control bytes): not analysed.', range: zero, severity: 'error' });
   // A BOM is replaced by a space so every offset stays the same as in the caller's text.
   const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+  // Every path the model or a rule reads is recorded, so a host knows what this result depends on.
+  const dependencies: string[] = [];
+  const host = options.files;
+  const seen = new Set<string>();
+  const files: FileReader | undefined = host && {
+    read(p: string) {
+      if (!seen.has(p)) {
+        seen.add(p);
+        dependencies.push(p);
+      }
+      return host.read(p);
+    },
+  };
   let model: DockerfileModel | ComposeModel;
   try {
     if (kind === 'dockerfile') {
       const dockerfile = buildDockerfileModel(text);
       // Rules that look at the build context (the .dockerignore) read it through the host.
-      attachHost(dockerfile, options.path, options.files);
+      attachHost(dockerfile, options.path, files);
       model = dockerfile;
-    } else model = buildComposeModel(text, composeOptions(options));
+    } else model = buildComposeModel(text, composeOptions({ ...options, ...(files ? { files } : {}) }));
   } catch (e) {
     return notAnalysed(kind, {
       code: 'syntax',
@@ -170,7 +189,7 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
         : run.findings.map((f) => (f.fix || f.suggestions.length ? (inUnterminatedShell(model as DockerfileModel, f) ? withoutFixes(f) : f) : f));
   // Rules that ran have a timing; a disabled or unselected rule says nothing about a comment.
   problems.push(...unusedSuppressions(suppressions, run.suppressed, new Set(Object.keys(run.timings))));
-  return { kind, findings, suppressed: run.suppressed, problems, errors: run.errors, timings: run.timings, model };
+  return { kind, findings, suppressed: run.suppressed, problems, errors: run.errors, timings: run.timings, model, dependencies };
 }
 
 function inUnterminatedShell(model: DockerfileModel, f: Finding): boolean {

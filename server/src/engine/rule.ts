@@ -50,6 +50,17 @@ export interface Suggest<Id extends string> {
   readonly fix: EditsFn;
 }
 
+/**
+ * Another place that explains a finding: for cross-file Compose rules, the Dockerfile lines
+ * a service's `build:` leads to. `file` is the path as the host named it (joined from the
+ * analysed file's path); hosts map it to LSP `relatedInformation` and SARIF `relatedLocations`.
+ */
+export interface Related {
+  readonly file: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
 export interface Report<Id extends string> {
   /** The smallest span that shows the problem. */
   readonly range: Range;
@@ -63,6 +74,8 @@ export interface Report<Id extends string> {
   readonly data?: Readonly<Record<string, string>>;
   readonly fix?: EditsFn;
   readonly suggest?: readonly Suggest<Id>[];
+  /** Other locations that explain the finding (the Dockerfile lines behind a Compose service). */
+  readonly related?: readonly Related[];
 }
 
 export type ModelFor<K extends FileKind> = K extends 'dockerfile' ? DockerfileModel : ComposeModel;

@@ -5,7 +5,7 @@
  */
 import { effectiveSeverity, ruleOptions, type EngineConfig } from './config';
 import { createEditBuilder } from './edits';
-import { formatMessage, type AnyRule, type Category, type FixSafety, type Report } from './rule';
+import { formatMessage, type AnyRule, type Category, type FixSafety, type Related, type Report } from './rule';
 import { findSuppression, type Suppression } from './suppress';
 import type { TextIndex } from './text';
 import { compareRanges, type Range, type Severity, type TextEdit } from './types';
@@ -33,6 +33,8 @@ export interface Finding {
   readonly range: Range;
   readonly fix: Fix | undefined;
   readonly suggestions: readonly Suggestion[];
+  /** Other locations that explain the finding (cross-file rules: the Dockerfile lines); absent when none. */
+  readonly related?: readonly Related[];
   /** Set on findings moved to `suppressed`. */
   readonly suppressedBy?: Suppression;
 }
@@ -113,6 +115,7 @@ export function runRules(
           title: formatMessage(meta.messages[s.messageId] ?? s.messageId, s.data ?? data),
           edits: lazyEdits(() => s.fix(builder), fixError),
         })),
+        ...(r.related && r.related.length > 0 ? { related: r.related } : {}),
       };
       const by = findSuppression(suppressions, meta.id, r.range);
       if (by) suppressed.push({ ...finding, suppressedBy: by });

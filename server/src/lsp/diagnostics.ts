@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { DIAGNOSTIC_SOURCE } from '../../../shared/src/ids';
 import { ruleDocPath, type AnalysisResult, type Finding, type ParseProblem, type Severity } from '../engine/index';
+import { pathToUri } from './projectFiles';
 
 /** What a Bulkhead diagnostic carries in `data`. */
 export interface DiagnosticData {
@@ -49,6 +50,10 @@ export function toDiagnostic(finding: Finding, index: number, version: number, d
     codeDescription: { href: ruleDocUrl(docsRoot, finding.ruleId) },
     message: finding.message,
     data,
+    // Cross-file rules: the Dockerfile lines behind a Compose finding (engine paths → URIs).
+    ...(finding.related && finding.related.length > 0
+      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: pathToUri(r.file), range: r.range }, message: r.message })) }
+      : {}),
   };
 }
 

@@ -106,6 +106,14 @@ export class AnalysisCache {
     return analysis;
   }
 
+  /**
+   * Drop one document's cached result without cancelling a pending run: a file it depends on
+   * changed, so the same version must be analysed again (lsp/projectFiles.ts).
+   */
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
   /** Forget one document (closed) and cancel its pending run. */
   delete(uri: string): void {
     this.entries.delete(uri);

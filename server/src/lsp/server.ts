@@ -34,6 +34,7 @@ import { AnalysisCache, type Analysis } from './documents';
 import { isValidated, SettingsCache } from './settings';
 import { CONFIG_GLOB, EditorConfigs, isConfigUri } from './config';
 import { dedupe, duplicatedRules, peersFrom } from './dedupe';
+import { ProjectFiles, uriToPath } from './projectFiles';
 
 export interface ServerOptions {
   /** Directory holding `docs/rules/<id>.md` (the extension root; main.ts passes dist/..). */
@@ -113,6 +114,8 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   /** Workspace folder URIs: config discovery stops at the folder that holds a file. */
   let folders: string[] = [];
   let folderChanges = false;
+  /** Other files analyses read (open buffer, else disk) and the open documents that depend on each. */
+  const project = new ProjectFiles(documents, () => folders);
   /** Rules whose findings `bulkhead.dedupe` hides (set at initialize from the installed peers). */
   let duplicated = duplicatedRules(options.rules ?? allRules(), peersFrom(undefined));
 
@@ -193,16 +196,21 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       analyse(doc: TextDocument, kind: FileKind, s: Settings): Analysis {
         const started = now();
         const e = effective(doc.uri, s);
+        // A file: document is analysed under its file-system path with a reader for the files
+        // around it (override, extends/include, the Dockerfile of a build:, .dockerignore).
+        const fsPath = uriToPath(doc.uri);
+        const host = fsPath !== undefined ? { path: fsPath, files: project.reader(doc.uri) } : { path: doc.uri };
         const analysed =
           s.enable && !e.ignored && isValidated(s.validate, doc.languageId, doc.uri)
             ? analyze(doc.getText(), {
                 kind,
-                path: doc.uri,
+                ...host,
                 config: e.config,
                 maxTextLength: s.maxFileSize * 1024,
                 ...(options.rules ? { rules: options.rules } : {}),
               })
             : undefined;
+        project.record(doc.uri, analysed?.dependencies);
         const result = analysed && s.dedupe ? dedupe(analysed, duplicated) : analysed;
         return { uri: doc.uri, version: doc.version, kind, settings: s, config: e.config, result, durationMs: now() - started };
       },
@@ -215,6 +223,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         }
         sendStatus(a);
         if (!pull) publish(a);
+        watchDependencies();
         syncConfigDiagnostics();
         checklist.analysed(a.uri, a.kind, a.result);
       },
@@ -247,6 +256,56 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         logError(`register extends watcher: ${message(e)}`);
         return undefined;
       });
+  };
+
+  /**
+   * The files open documents depend on are watched one by one (relative patterns, as for
+   * `extends` above), so a change on disk, or a file that appears (a new override), refreshes
+   * them. Watchers are only added (bounded), never unregistered mid-session: an unregistration
+   * still in flight when the connection closes would log on a disposed connection.
+   */
+  const dependencyWatch = new Set<string>();
+  const MAX_WATCHED_DEPENDENCIES = 1000;
+  /** Set by dispose(): late registrations and refreshes must not touch the closed connection. */
+  let disposed = false;
+  const watchDependencies = () => {
+    if (disposed || !dynamicWatch) return;
+    const added = [...project.watched()].filter((u) => !dependencyWatch.has(u)).slice(0, Math.max(0, MAX_WATCHED_DEPENDENCIES - dependencyWatch.size));
+    if (added.length === 0) return;
+    for (const u of added) dependencyWatch.add(u);
+    const watchers = added.map((u) => ({
+      globPattern: { baseUri: u.slice(0, u.lastIndexOf('/')), pattern: decodeURIComponent(u.slice(u.lastIndexOf('/') + 1)) },
+      kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete,
+    }));
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e: unknown) => {
+      if (!disposed) logError(`register dependency watcher: ${message(e)}`);
+    });
+  };
+
+  /**
+   * `changed` (a URI) was edited, opened, closed or changed on disk: the open documents whose
+   * last analysis read it are analysed again (pushed, or re-pulled after a refresh).
+   */
+  let dependantsTimer: ReturnType<typeof setTimeout> | undefined;
+  const pendingDependants = new Set<string>();
+  const refreshDependants = (changed: readonly string[]) => {
+    for (const c of changed) for (const d of project.dependants(c)) pendingDependants.add(d);
+    if (pendingDependants.size === 0 || dependantsTimer !== undefined) return;
+    dependantsTimer = setTimeout(() => {
+      dependantsTimer = undefined;
+      if (disposed) return;
+      const uris = [...pendingDependants].filter((u) => documents.get(u));
+      pendingDependants.clear();
+      for (const u of uris) cache.forget(u);
+      const done = pull
+        ? refreshSupport
+          ? connection.languages.diagnostics.refresh()
+          : Promise.resolve()
+        : Promise.all(uris.map((u) => cache.request(u, false)));
+      void done.catch((e: unknown) => {
+        if (!disposed) logError(`refresh dependants: ${message(e)}`);
+      });
+    }, options.debounceMs ?? 150);
   };
 
   /** Config-file diagnostics last pushed, per URI (JSON), so only changes are sent. */
@@ -359,6 +418,8 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         configChanged();
         return;
       }
+      // The buffer now stands in for the disk for documents that read this file.
+      refreshDependants([e.document.uri]);
       if (pull) return; // the client pulls
       justOpened.add(e.document.uri);
       await cache.request(e.document.uri, false);
@@ -370,6 +431,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         if (!justOpened.delete(e.document.uri)) configChanged();
         return;
       }
+      if (!justOpened.has(e.document.uri)) refreshDependants([e.document.uri]);
       if (pull || justOpened.delete(e.document.uri)) return;
       const s = await settings.get(e.document.uri);
       if (s.run === 'onType') await cache.request(e.document.uri, true);
@@ -394,6 +456,9 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       }
       cache.delete(uri);
       settings.delete(uri);
+      project.forget(uri);
+      // The disk stands in again for documents that read this file.
+      refreshDependants([uri]);
       checklist.closed(uri);
       // Pull clients drop a closed document's diagnostics themselves; push ones need an empty set.
       if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
@@ -462,6 +527,8 @@ export function startServer(connection: Connection, options: ServerOptions): Run
 
   connection.onDidChangeWatchedFiles((params) => {
     for (const h of watchedFileHandlers) h(params);
+    // An open buffer stands in for its file: only closed files' disk changes matter.
+    refreshDependants(params.changes.map((c) => c.uri).filter((u) => !documents.get(u)));
     if (params.changes.some((c) => isConfigUri(c.uri) || extended.has(c.uri))) configChanged();
   });
 
@@ -481,6 +548,8 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     documents,
     dispose() {
       if (configTimer !== undefined) clearTimeout(configTimer);
+      disposed = true;
+      if (dependantsTimer !== undefined) clearTimeout(dependantsTimer);
       cache.dispose();
       checklist.dispose();
     },

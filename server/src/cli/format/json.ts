@@ -3,6 +3,7 @@
  * end columns exclusive (the engine's 0-based ranges plus one). Bump `version` on any
  * incompatible change; test/cli pins the shape exactly.
  */
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding, ParseProblem, RuleError } from '../../engine';
 import type { FileReport, Formatter } from '../report';
 import { TOOL_NAME, VERSION } from '../version';
@@ -10,7 +11,14 @@ import { summarize } from './summary';
 
 export const JSON_FORMAT_VERSION = 1;
 
-function finding(f: Finding) {
+/** A related file as the scan names files: relative to the scan root when inside it (the CLI analyses absolute paths). */
+function shown(p: string, root: string | undefined): string {
+  if (root === undefined || !isAbsolute(p)) return p;
+  const rel = relative(root, p);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : p;
+}
+
+function finding(f: Finding, root?: string) {
   return {
     rule: f.ruleId,
     severity: f.severity,
@@ -20,6 +28,10 @@ function finding(f: Finding) {
     endLine: f.range.end.line + 1,
     endColumn: f.range.end.character + 1,
     fixable: f.fix !== undefined,
+    // Cross-file rules: the Dockerfile lines behind a Compose finding (absent otherwise, so the shape of other findings is unchanged).
+    ...(f.related && f.related.length > 0
+      ? { related: f.related.map((r) => ({ file: shown(r.file, root), line: r.range.start.line + 1, column: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1, message: r.message })) }
+      : {}),
   };
 }
 
@@ -40,23 +52,23 @@ function ruleError(e: RuleError) {
   return { type: 'rule' as const, rule: e.ruleId, message: e.message };
 }
 
-function file(f: FileReport, fixMode: boolean) {
+function file(f: FileReport, fixMode: boolean, root?: string) {
   return {
     path: f.path,
     kind: f.kind,
-    findings: f.findings.map(finding),
+    findings: f.findings.map((x) => finding(x, root)),
     errors: [...f.result.problems.map(problem), ...f.result.errors.map(ruleError)],
     // Present only with --fix, so the default shape stays minimal.
     ...(fixMode ? { fixed: { ...f.fixed } } : {}),
   };
 }
 
-export const formatJson: Formatter = (report) => {
+export const formatJson: Formatter = (report, options) => {
   const s = summarize(report);
   const doc = {
     version: JSON_FORMAT_VERSION,
     tool: { name: TOOL_NAME, version: VERSION },
-    files: report.files.map((f) => file(f, report.fixMode)),
+    files: report.files.map((f) => file(f, report.fixMode, options.cwd)),
     summary: {
       files: s.files,
       findings: s.findings,

@@ -90,7 +90,7 @@ function ruleDescriptor(rule: AnyRule, docsUrl: string | undefined) {
 }
 
 /** Relative to %SRCROOT% when inside it; otherwise an absolute file URI. */
-function artifactLocation(file: FileReport, root: string) {
+function artifactLocation(file: Pick<FileReport, 'path'>, root: string) {
   const abs = resolve(root, file.path);
   const rel = relative(root, abs);
   if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) {
@@ -128,6 +128,16 @@ export const formatSarif: Formatter = (report: ScanReport, options) => {
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation: location, region: region(f.range) } }],
+        // Cross-file rules: the Dockerfile lines behind a Compose finding.
+        ...(f.related && f.related.length > 0
+          ? {
+              relatedLocations: f.related.map((r, id) => ({
+                id,
+                physicalLocation: { artifactLocation: artifactLocation({ path: r.file }, root), region: region(r.range) },
+                message: { text: r.message },
+              })),
+            }
+          : {}),
         partialFingerprints: { [FINGERPRINT_KEY]: prints[i] as string },
         ...(f.suppressedBy
           ? { suppressions: [{ kind: 'inSource', status: 'accepted', ...(f.suppressedBy.reason ? { justification: f.suppressedBy.reason } : {}) }] }

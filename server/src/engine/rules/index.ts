@@ -59,7 +59,9 @@ import dockerfile_writableAppFiles from './dockerfile/writable-app-files';
 import compose_composeApparmorUnconfined from './compose/compose-apparmor-unconfined';
 import compose_composeBindMountRw from './compose/compose-bind-mount-rw';
 import compose_composeBuildAndImage from './compose/compose-build-and-image';
+import compose_composeBuildArgSecret from './compose/compose-build-arg-secret';
 import compose_composeBuildPrivileged from './compose/compose-build-privileged';
+import compose_composeBuildTargetBuilder from './compose/compose-build-target-builder';
 import compose_composeCapDropAll from './compose/compose-cap-drop-all';
 import compose_composeCgroupParent from './compose/compose-cgroup-parent';
 import compose_composeContainerName from './compose/compose-container-name';
@@ -68,8 +70,10 @@ import compose_composeDangerousCap from './compose/compose-dangerous-cap';
 import compose_composeDefaultNetwork from './compose/compose-default-network';
 import compose_composeDockerSocket from './compose/compose-docker-socket';
 import compose_composeDuplicatePort from './compose/compose-duplicate-port';
+import compose_composeEffectiveUserRoot from './compose/compose-effective-user-root';
 import compose_composeEnvSecret from './compose/compose-env-secret';
 import compose_composeFlatNetwork from './compose/compose-flat-network';
+import compose_composeHealthcheck from './compose/compose-healthcheck';
 import compose_composeHostCgroupns from './compose/compose-host-cgroupns';
 import compose_composeHostDevice from './compose/compose-host-device';
 import compose_composeHostIpc from './compose/compose-host-ipc';
@@ -78,6 +82,7 @@ import compose_composeHostPid from './compose/compose-host-pid';
 import compose_composeHostUserns from './compose/compose-host-userns';
 import compose_composeHostUts from './compose/compose-host-uts';
 import compose_composeImageDigest from './compose/compose-image-digest';
+import compose_composeImageTag from './compose/compose-image-tag';
 import compose_composeInit from './compose/compose-init';
 import compose_composeLogging from './compose/compose-logging';
 import compose_composeMemoryLimit from './compose/compose-memory-limit';
@@ -86,8 +91,10 @@ import compose_composeNoNewPrivileges from './compose/compose-no-new-privileges'
 import compose_composeOomKillDisabled from './compose/compose-oom-kill-disabled';
 import compose_composePidsLimit from './compose/compose-pids-limit';
 import compose_composePortAllInterfaces from './compose/compose-port-all-interfaces';
+import compose_composePortMismatch from './compose/compose-port-mismatch';
 import compose_composePrivilegedPort from './compose/compose-privileged-port';
 import compose_composePrivileged from './compose/compose-privileged';
+import compose_composeReadonlyWritablePaths from './compose/compose-readonly-writable-paths';
 import compose_composeRestartPolicy from './compose/compose-restart-policy';
 import compose_composeRuntimeSocket from './compose/compose-runtime-socket';
 import compose_composeSeccompUnconfined from './compose/compose-seccomp-unconfined';
@@ -163,7 +170,9 @@ export const ALL_RULES: readonly AnyRule[] = [
   compose_composeApparmorUnconfined,
   compose_composeBindMountRw,
   compose_composeBuildAndImage,
+  compose_composeBuildArgSecret,
   compose_composeBuildPrivileged,
+  compose_composeBuildTargetBuilder,
   compose_composeCapDropAll,
   compose_composeCgroupParent,
   compose_composeContainerName,
@@ -172,8 +181,10 @@ export const ALL_RULES: readonly AnyRule[] = [
   compose_composeDefaultNetwork,
   compose_composeDockerSocket,
   compose_composeDuplicatePort,
+  compose_composeEffectiveUserRoot,
   compose_composeEnvSecret,
   compose_composeFlatNetwork,
+  compose_composeHealthcheck,
   compose_composeHostCgroupns,
   compose_composeHostDevice,
   compose_composeHostIpc,
@@ -182,6 +193,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   compose_composeHostUserns,
   compose_composeHostUts,
   compose_composeImageDigest,
+  compose_composeImageTag,
   compose_composeInit,
   compose_composeLogging,
   compose_composeMemoryLimit,
@@ -190,8 +202,10 @@ export const ALL_RULES: readonly AnyRule[] = [
   compose_composeOomKillDisabled,
   compose_composePidsLimit,
   compose_composePortAllInterfaces,
+  compose_composePortMismatch,
   compose_composePrivilegedPort,
   compose_composePrivileged,
+  compose_composeReadonlyWritablePaths,
   compose_composeRestartPolicy,
   compose_composeRuntimeSocket,
   compose_composeSeccompUnconfined,

@@ -21,6 +21,7 @@ export type { Env, Interpolated } from './interpolate';
 export { interpolate } from './interpolate';
 export { dirname, join, basename, isAbsolute } from './paths';
 export * from './edits';
+export * from './build';
 
 /** Reads another file of the project; undefined when it does not exist or cannot be read. */
 export interface FileReader {
@@ -67,6 +68,11 @@ export interface ComposeModel {
   topLevel(key: 'networks' | 'volumes' | 'secrets' | 'configs' | 'include' | 'name' | 'version'): CPair | undefined;
   /** True when an origin is in the analysed file (findings elsewhere are dropped by the runner). */
   isLocal(origin: { readonly file: string }): boolean;
+  /**
+   * Reads another file of the project through the host (the Dockerfile behind a `build:`);
+   * undefined when it does not exist, cannot be read, or the host gave no reader. See `build.ts`.
+   */
+  readonly readFile?: (path: string) => string | undefined;
 }
 
 export const ANONYMOUS = '<input>';
@@ -204,6 +210,7 @@ export function buildComposeModel(source: string, options: ComposeOptions = {}):
     networks,
     topLevel: (key) => tops.get(key),
     isLocal: (origin) => origin.file === path,
+    ...(reader ? { readFile: (p: string) => readSafely(reader, p) } : {}),
   };
 }
 
@@ -217,6 +224,15 @@ function serviceMap(p: CPair): CMap {
       m.pairs.map((x) => (MAP_LIKE.has(x.key) && x.value.kind === 'seq' ? { ...x, value: normaliseMapLike(x.value) } : x.key === 'build' && x.value.kind === 'map' ? { ...x, value: fixPairs(x.value) } : x)),
     );
   return fixPairs(map);
+}
+
+function readSafely(reader: FileReader, p: string): string | undefined {
+  try {
+    const t = reader.read(p);
+    return typeof t === 'string' ? t : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function without(map: CMap, key: string): CMap {

@@ -1,0 +1,109 @@
+/**
+ * The Dockerfile a Compose service's `build:` leads to, for the cross-file rules (X01–X07):
+ * `context` (relative to the Compose file that wrote it) + `dockerfile` (relative to the
+ * context, default `Dockerfile`), or `dockerfile_inline`; the stage `target` selects, else the
+ * final one. Read through the host's reader and parsed with the Dockerfile model once per
+ * path and text within one analysis. Remote contexts (git, URLs), unset variables, unknown
+ * targets and unreadable files give undefined: rules then say nothing rather than guess.
+ */
+import { buildDockerfileModel, type DockerfileModel, type Stage } from '../dockerfile';
+import type { Range } from '../../types';
+import type { Related } from '../../rule';
+import type { ComposeModel } from './index';
+import type { Build, ComposeService } from './service';
+import type { Origin } from './nodes';
+import { dirname, join } from './paths';
+
+export interface BuiltDockerfile {
+  readonly build: Build;
+  /** The Dockerfile's path as joined from the Compose file's (for `dockerfile_inline`, the Compose file). */
+  readonly path: string;
+  readonly model: DockerfileModel;
+  /** The stage the service runs: `build.target`, else the final stage. */
+  readonly stage: Stage;
+  /** True when the Dockerfile is `dockerfile_inline` text. */
+  readonly inline: boolean;
+  /** Where to show a range of the Dockerfile: in the Dockerfile, or on the `dockerfile_inline` key. */
+  locate(range: Range): Origin;
+  /** A related location for a range of the Dockerfile. */
+  related(range: Range, message: string): Related;
+}
+
+/** Git URLs and remote tarballs: the Dockerfile is not in the project. */
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)/i;
+const MAX_DOCKERFILE = 1024 * 1024;
+
+const caches = new WeakMap<ComposeModel, Map<string, DockerfileModel | undefined>>();
+
+function parseCached(model: ComposeModel, path: string, text: string): DockerfileModel | undefined {
+  let cache = caches.get(model);
+  if (!cache) caches.set(model, (cache = new Map<string, DockerfileModel | undefined>()));
+  const key = `${path}\u0000${text}`;
+  if (cache.has(key)) return cache.get(key);
+  let parsed: DockerfileModel | undefined;
+  try {
+    parsed = text.length > MAX_DOCKERFILE ? undefined : buildDockerfileModel(text);
+  } catch {
+    parsed = undefined;
+  }
+  cache.set(key, parsed);
+  return parsed;
+}
+
+/** The Dockerfile path a service's build names, or undefined when it is not a local file. */
+export function dockerfilePath(service: ComposeService): string | undefined {
+  const build = service.build();
+  if (!build || build.dockerfileInline !== undefined) return undefined;
+  const contextPair = build.pair.value.kind === 'map' ? build.pair.value.get('context') : undefined;
+  // Compose resolves a relative context against the directory of the file that wrote it
+  // (`extends: file:` and `include` keep their own directory).
+  const file = contextPair?.file ?? build.pair.value.file;
+  const context = build.context;
+  if (context === undefined || context === '' || REMOTE.test(context)) return undefined;
+  const dockerfile = build.dockerfile ?? 'Dockerfile';
+  if (dockerfile === '' || REMOTE.test(dockerfile)) return undefined;
+  return join(join(dirname(file), context), dockerfile);
+}
+
+/** The Dockerfile behind `service`'s `build:` and the stage it runs, or undefined when unknown. */
+export function builtDockerfile(model: ComposeModel, service: ComposeService): BuiltDockerfile | undefined {
+  const build = service.build();
+  if (!build) return undefined;
+  let path: string;
+  let text: string | undefined;
+  let inlineAt: Origin | undefined;
+  if (build.dockerfileInline !== undefined && build.pair.value.kind === 'map') {
+    const pair = build.pair.value.get('dockerfile_inline');
+    if (!pair) return undefined;
+    path = pair.file;
+    text = build.dockerfileInline;
+    inlineAt = { file: pair.file, range: pair.keyRange };
+  } else {
+    const p = dockerfilePath(service);
+    if (p === undefined || !model.readFile) return undefined;
+    path = p;
+    text = model.readFile(p);
+  }
+  if (text === undefined) return undefined;
+  const dockerfile = parseCached(model, path, text);
+  if (!dockerfile) return undefined;
+  const stage = build.target !== undefined ? dockerfile.stageByRef(build.target) : dockerfile.finalStage;
+  if (!stage) return undefined;
+  const locate = (range: Range): Origin => inlineAt ?? { file: path, range };
+  return {
+    build,
+    path,
+    model: dockerfile,
+    stage,
+    inline: inlineAt !== undefined,
+    locate,
+    related: (range, message) => ({ ...locate(range), message }),
+  };
+}
+
+/** `stage` and the stages it is built `FROM`, nearest first. */
+export function stageChain(stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !out.includes(s) && out.length < 64; s = s.baseStage) out.push(s);
+  return out;
+}
