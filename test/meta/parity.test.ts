@@ -5,15 +5,22 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { allRules, analyze, SEVERITIES, ruleDocPath, type AnyRule } from '../../server/src/engine/index';
+import { allRules, analyze, applyEdits, collectFixEdits, SEVERITIES, ruleDocPath, TextIndex, type AnyRule } from '../../server/src/engine/index';
 import { TOOL_NAMES } from '../../server/src/engine/rule';
 
 const root = resolve(__dirname, '../../..');
 const kinds = ['dockerfile', 'compose'] as const;
-const listIds = (dir: string, suffix: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => f.slice(0, -suffix.length)).sort() : []);
+const listIds = (dir: string, suffix: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(suffix))
+        .map((f) => f.slice(0, -suffix.length))
+        .sort()
+    : [];
 
 interface DocExample {
-  readonly label: 'Incorrect' | 'Correct';
+  /** `Fixed`: the text after this rule's fix (unsafe ones included) of the `Incorrect` example just before it. */
+  readonly label: 'Incorrect' | 'Correct' | 'Fixed';
   readonly code: string;
 }
 
@@ -26,7 +33,7 @@ function parseDoc(text: string): { title: string; sections: string[]; meta: stri
   let fence: string[] | undefined;
   for (const l of lines) {
     if (l.startsWith('## ')) label = undefined;
-    if (l.startsWith('### ')) label = l.includes('Incorrect') ? 'Incorrect' : l.includes('Correct') ? 'Correct' : undefined;
+    if (l.startsWith('### ')) label = l.includes('Incorrect') ? 'Incorrect' : l.includes('Correct') ? 'Correct' : l.includes('Fixed') ? 'Fixed' : undefined;
     if (fence) {
       if (l.startsWith('```')) {
         if (label) examples.push({ label, code: fence.join('\n') + '\n' });
@@ -41,7 +48,10 @@ describe('meta: parity of rules, tests and docs', () => {
   for (const kind of kinds) {
     it(`${kind}: registry = rule files = test tables = doc pages`, () => {
       const files = listIds(join(root, 'server/src/engine/rules', kind), '.ts');
-      const registry = allRules().filter((r) => r.meta.kind === kind).map((r) => r.meta.id).sort();
+      const registry = allRules()
+        .filter((r) => r.meta.kind === kind)
+        .map((r) => r.meta.id)
+        .sort();
       const tests = listIds(join(root, 'test/rules', kind), '.test.ts');
       assert.deepEqual(registry, files, 'registry vs rule files (run `npm run gen`)');
       assert.deepEqual(tests, files, 'test tables vs rule files');
@@ -76,7 +86,8 @@ function checkRule(rule: AnyRule): void {
       assert.ok(m.title.length > 0 && !m.title.endsWith('.'), 'title: one line, no trailing period');
       assert.ok(Object.keys(m.messages).length > 0, 'messages');
       for (const [id, text] of Object.entries(m.messages)) assert.ok(typeof text === 'string' && text.length > 0, `message ${id}`);
-      for (const r of m.references) assert.ok(TOOL_NAMES.includes(r.tool) && r.id.length > 0 && ['same', 'partial', 'inspired'].includes(r.match), `reference ${JSON.stringify(r)}`);
+      for (const r of m.references)
+        assert.ok(TOOL_NAMES.includes(r.tool) && r.id.length > 0 && ['same', 'partial', 'inspired'].includes(r.match), `reference ${JSON.stringify(r)}`);
     });
 
     const path = join(root, ruleDocPath(m.id));
@@ -87,19 +98,31 @@ function checkRule(rule: AnyRule): void {
       for (const s of ['What it checks', 'Why it matters', 'How to fix', 'Examples', 'References']) assert.ok(doc.sections.includes(s), `section "## ${s}"`);
       assert.ok(doc.meta.includes(`**Severity:** ${m.severity}`), `severity line says ${m.severity}`);
       assert.ok(doc.meta.includes(`**Category:** ${m.category}`), `category line says ${m.category}`);
-      assert.ok(doc.examples.some((e) => e.label === 'Incorrect'), 'at least one incorrect example');
-      assert.ok(doc.examples.some((e) => e.label === 'Correct'), 'at least one correct example');
+      assert.ok(
+        doc.examples.some((e) => e.label === 'Incorrect'),
+        'at least one incorrect example',
+      );
+      assert.ok(
+        doc.examples.some((e) => e.label === 'Correct'),
+        'at least one correct example',
+      );
     });
 
     it('doc examples behave as labelled', () => {
+      let previous: { code: string; fixed: string } | undefined;
       for (const e of doc.examples) {
         // A Dockerfile example stands alone in its directory: the host reader finds no other file (no .dockerignore).
         const host = m.kind === 'dockerfile' ? { path: 'Dockerfile', files: { read: () => undefined } } : {};
         const r = analyze(e.code, { kind: m.kind, rules: [rule], config: { rules: { [m.id]: 'on' } }, ...host });
         assert.deepEqual(r.errors, []);
         const n = r.findings.length;
+        if (e.label === 'Fixed') {
+          assert.ok(previous, `a "### Fixed" example must follow an incorrect one:\n${e.code}`);
+          assert.equal(previous.fixed, e.code, `the fix of the incorrect example above gives:\n${previous.fixed}`);
+        }
         if (e.label === 'Incorrect') assert.ok(n > 0, `incorrect example not flagged:\n${e.code}`);
-        else assert.equal(n, 0, `correct example flagged (${r.findings.map((f) => f.messageId).join(', ')}):\n${e.code}`);
+        else assert.equal(n, 0, `${e.label.toLowerCase()} example flagged (${r.findings.map((f) => f.messageId).join(', ')}):\n${e.code}`);
+        previous = e.label === 'Incorrect' ? { code: e.code, fixed: applyEdits(new TextIndex(e.code), collectFixEdits(r.findings, false, [m.id])) } : undefined;
       }
     });
   });
