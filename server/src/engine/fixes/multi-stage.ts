@@ -19,7 +19,7 @@ import { classifyImage, imageFamily, isRootUser, isWindows, type ImageRef } from
 import { packageCommand } from '../model/packages';
 import { normalizePath } from '../model/paths';
 import { baseName, unwrap, type Command } from '../model/shell';
-import { buildStep, buildToolKind } from '../model/toolchain';
+import { appSourceCopy, buildStep, buildToolKind, toolCommands } from '../model/toolchain';
 import { accountCommand } from '../model/users';
 import type { Position, TextEdit } from '../types';
 
@@ -31,6 +31,12 @@ const RUNTIME_ONLY = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'LAB
 const RUNTIME_TOO = new Set(['ENV', 'USER', 'VOLUME']);
 /** ENV only a build reads (toolchain switches, package-manager settings). */
 const BUILD_ENV = /^(?:CGO_ENABLED|GO[A-Z0-9_]*|PIP_[A-Z_]+|npm_config_[a-z_]+|NPM_CONFIG_[A-Z_]+|YARN_[A-Z_]+|MAVEN_[A-Z_]+|GRADLE_[A-Z_]+|DEBIAN_FRONTEND)$/;
+
+/** Programs the runtime image provides, whose arguments name the application's files. */
+const INTERPRETERS = /^(?:python[\d.]*|node|java|dotnet|ruby|perl|php|sh|bash|ash|tini|dumb-init)$/;
+
+/** Directories packages install into: never copied as artifacts. */
+const SYSTEM_DIR = /^\/(?:proc|dev|bin|sbin|lib\w*|usr\/(?:bin|sbin|lib\w*|share)|etc)(?:\/|$)/;
 
 interface Artifact {
   readonly from: string;
@@ -118,6 +124,8 @@ function ecosystemOf(f: Facts): Ecosystem {
 }
 
 function planFor(f: Facts): Plan | undefined {
+  // Without CMD/ENTRYPOINT the image is a base or dev image: there is no program to ship.
+  if (!f.own.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')) return undefined;
   switch (ecosystemOf(f)) {
     case 'go':
       return goPlan(f);
@@ -138,15 +146,40 @@ function absolute(f: Facts, path: string): string {
   return normalizePath(path.startsWith('/') ? path : `${f.workdir ?? '/'}/${path}`);
 }
 
-/** Words of CMD then ENTRYPOINT (exec form values, or the shell-form command words). */
+/** Words the container starts with: the last ENTRYPOINT, then the last CMD (exec-form values or shell-form command words). */
 function startWords(f: Facts): string[] {
   const out: string[] = [];
-  for (const ins of f.own) {
-    if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
+  for (const keyword of ['ENTRYPOINT', 'CMD']) {
+    const ins = f.own.filter((i) => i.keyword === keyword).pop();
+    if (!ins) continue;
     if (ins.jsonForm) out.push(...ins.jsonArgs.map((t) => t.value));
     else for (const c of f.model.shell(ins)?.commands ?? []) out.push(...[c.name, ...c.args].filter((w) => w !== undefined).map((w) => w.value));
   }
   return out;
+}
+
+/**
+ * OS packages (apt, apk) the runtime stage installs again: every package that is not a build tool
+ * or headers, and build tools whose commands the container runs (`curl` in a HEALTHCHECK).
+ * Written as the file wrote them, so pinned versions stay pinned.
+ */
+function runtimePackages(f: Facts): { manager: string; words: string[] } | undefined {
+  const run = new Set<string>();
+  for (const w of startWords(f)) run.add(w.slice(w.lastIndexOf('/') + 1));
+  for (const ins of f.own) if (ins.keyword === 'HEALTHCHECK') for (const t of ins.args) run.add(t.value.slice(t.value.lastIndexOf('/') + 1));
+  let manager: string | undefined;
+  const words: string[] = [];
+  for (const { cmd } of f.commands) {
+    const pc = packageCommand(cmd);
+    if (!pc || pc.action !== 'install' || !['apt', 'apk'].includes(pc.manager) || (manager && pc.manager !== manager)) continue;
+    for (const p of pc.packages) {
+      const kind = buildToolKind(p.name);
+      if (kind === 'headers' || (kind && !toolCommands(p.name).some((c) => run.has(c)))) continue;
+      manager = pc.manager;
+      if (!words.includes(p.word.value)) words.push(p.word.value);
+    }
+  }
+  return manager ? { manager, words } : undefined;
 }
 
 /** A shell-form CMD/ENTRYPOINT needs /bin/sh; a HEALTHCHECK needs its probe tool: distroless has neither. */
@@ -175,23 +208,15 @@ function smallerBase(ref: ImageRef): string {
   return info.alternatives[0] ?? ref.raw;
 }
 
-/** OS packages the build stage installs that are not build tools: the runtime may need some of them. */
-function runtimePackageNote(f: Facts): string | undefined {
-  const names = new Set<string>();
+/** Headers the build compiled against: their runtime libraries cannot be derived from the name. */
+function headersNote(f: Facts): string | undefined {
   const headers = new Set<string>();
   for (const { cmd } of f.commands) {
     const pc = packageCommand(cmd);
     if (!pc || pc.action !== 'install' || !['apt', 'apk', 'yum', 'zypper'].includes(pc.manager)) continue;
-    for (const p of pc.packages) {
-      const kind = buildToolKind(p.name);
-      if (kind === 'headers') headers.add(p.name);
-      else if (!kind) names.add(p.name);
-    }
+    for (const p of pc.packages) if (buildToolKind(p.name) === 'headers') headers.add(p.name);
   }
-  const parts: string[] = [];
-  if (names.size > 0) parts.push(`the build stage installs ${[...names].join(', ')}; install the ones the program needs at run time in this stage`);
-  if (headers.size > 0) parts.push(`code compiled against ${[...headers].join(', ')} needs the matching runtime libraries installed here`);
-  return parts.length > 0 ? parts.join('; ') : undefined;
+  return headers.size > 0 ? `code compiled against ${[...headers].join(', ')} needs the matching runtime libraries installed here` : undefined;
 }
 
 // ---- ecosystems ------------------------------------------------------------------------------
@@ -219,9 +244,14 @@ function goPlan(f: Facts): Plan | undefined {
   let out = optionValue(args, ['-o']);
   const program = startWords(f)[0];
   if (out === undefined && operands.includes('install')) {
-    if (!program) return undefined;
-    out = `/go/bin/${program.slice(program.lastIndexOf('/') + 1)}`;
-    notes.push(`go install writes to /go/bin/<package name>; assumed it is "${out}"`);
+    // `go install <path>[@version]` writes $GOPATH/bin/<last path element>: only a CMD that runs it is followed.
+    const names = operands
+      .slice(operands.indexOf('install') + 1)
+      .map((o) => o.replace(/@.*$/, '').replace(/\/\.\.\.$/, ''))
+      .map((o) => o.slice(o.lastIndexOf('/') + 1));
+    const name = program?.slice(program.lastIndexOf('/') + 1);
+    if (!name || !names.includes(name)) return undefined;
+    out = `/go/bin/${name}`;
   }
   if (out === undefined) {
     // `go build` without -o writes the binary into the working directory under the package name.
@@ -230,6 +260,8 @@ function goPlan(f: Facts): Plan | undefined {
     notes.push(`the binary is assumed to be ${absolute(f, program)} (go build without -o names it after the package)`);
   }
   const binary = absolute(f, out);
+  // A bare command name is looked up on PATH: /go/bin is on the golang image's PATH, not on distroless's.
+  const to = program !== undefined && !program.includes('/') && binary.startsWith('/go/bin/') ? `/usr/local/bin/${program}` : binary;
   let base = cgoEnv ? 'gcr.io/distroless/base-debian12:nonroot' : 'gcr.io/distroless/static-debian12:nonroot';
   if (shellFormStart(f)) {
     base = 'alpine:3.20';
@@ -240,14 +272,15 @@ function goPlan(f: Facts): Plan | undefined {
     base,
     builderEdits,
     head: [],
-    artifacts: [{ from: binary, to: binary }],
+    artifacts: [{ from: binary, to }],
     notes,
     ...(base.includes('distroless') ? { userFallback: 'nonroot' } : {}),
   };
 }
 
 function nodePlan(f: Facts): Plan | undefined {
-  const found = f.commands.find(({ cmd }) => buildStep(cmd) !== undefined && /^(?:npm|yarn|pnpm) /.test(buildStep(cmd) ?? ''));
+  const found = f.commands.find(({ cmd }) => /^(?:npm|yarn|pnpm) /.test(buildStep(cmd) ?? ''));
+  if (!found) return undefined;
   const appDir = f.workdir ?? appCopyDir(f);
   if (!appDir || appDir === '/') return undefined;
   const notes: string[] = [];
@@ -286,9 +319,12 @@ function nodePlan(f: Facts): Plan | undefined {
     }
     artifacts.push({ from: `${appDir}/${dir}`, to: `${appDir}/${dir}` });
   } else {
-    notes.push('no build step was found: the whole application directory is copied');
-    artifacts.splice(0, artifacts.length, { from: appDir, to: appDir });
+    // Without a build there is nothing to leave behind but the tools, and what the install put
+    // outside the application directory (global packages, moved node_modules) would be lost.
+    return undefined;
   }
+  const pkgs = headersNote(f);
+  if (pkgs) notes.push(pkgs);
   return { ecosystem: 'node', base: smallerBase(f.ref), builderEdits, head: [], artifacts, notes };
 }
 
@@ -303,14 +339,32 @@ function pythonPlan(f: Facts): Plan | undefined {
   if (pips.some(({ cmd }) => unwrap(cmd).args.some((a) => /^(?:--user|--prefix|--target|--root|-t)(?:=|$)/.test(a.value)))) return undefined;
   const appDir = f.workdir ?? appCopyDir(f);
   if (!appDir || appDir === '/') return undefined;
+  // Python 2 has no venv module.
+  if (/^2(?:$|[.-])/.test(f.ref.tag ?? '')) return undefined;
+  const notes: string[] = [];
+  const pkgs = headersNote(f);
+  if (pkgs) notes.push(pkgs);
+  const base = smallerBase(f.ref);
+  // The file's own venv (`python -m venv <dir>`, `virtualenv <dir>`) is kept and copied.
+  const own = f.commands.map(({ ins, cmd }) => ({ ins, dir: venvDir(cmd) })).find((v) => v.dir !== undefined);
+  if (own) {
+    const dir = f.model.resolve(own.dir!, own.ins);
+    if (dir === undefined || dir.includes('$')) return undefined;
+    const venv = absolute(f, dir);
+    const artifacts =
+      venv === appDir || venv.startsWith(`${appDir}/`)
+        ? [{ from: appDir, to: appDir }]
+        : [
+            { from: venv, to: venv },
+            { from: appDir, to: appDir },
+          ];
+    return { ecosystem: 'python', base, builderEdits: [], head: [], artifacts, notes };
+  }
   const env = 'ENV PATH="/opt/venv/bin:$PATH"';
   const builderEdits = [insertLinesBeforeIns(f, first.ins, ['RUN python -m venv /opt/venv', env])];
-  const notes: string[] = [];
-  const pkgs = runtimePackageNote(f);
-  if (pkgs) notes.push(pkgs);
   return {
     ecosystem: 'python',
-    base: smallerBase(f.ref),
+    base,
     builderEdits,
     head: [env],
     artifacts: [
@@ -319,6 +373,20 @@ function pythonPlan(f: Facts): Plan | undefined {
     ],
     notes,
   };
+}
+
+/** The directory of `python -m venv <dir>` / `virtualenv <dir>`, as written. */
+function venvDir(cmd: Command): string | undefined {
+  const { name, args } = unwrap(cmd);
+  const tool = baseName(name);
+  const operands = args.map((a) => a.value);
+  const rest =
+    /^python[\d.]*$/.test(tool) && operands[0] === '-m' && (operands[1] === 'venv' || operands[1] === 'virtualenv')
+      ? operands.slice(2)
+      : tool === 'virtualenv'
+        ? operands
+        : undefined;
+  return rest?.filter((o) => !o.startsWith('-')).pop();
 }
 
 function javaPlan(f: Facts): Plan | undefined {
@@ -332,6 +400,8 @@ function javaPlan(f: Facts): Plan | undefined {
   const family = imageFamily(f.ref);
   const info = classifyImage(f.ref);
   let base = info && info.size === 'toolchain' ? (info.alternatives[0] ?? f.ref.raw) : f.ref.raw;
+  // Stay on Alpine when the build is on Alpine (eclipse-temurin publishes -jre-alpine).
+  if (/alpine/.test(f.ref.tag ?? '') && /^eclipse-temurin:\d+-jre$/.test(base)) base += '-alpine';
   if (family === 'maven' || family === 'gradle') {
     if (!/(?:jdk|java|temurin|corretto|openjdk|sapmachine)-?\d+/.test(f.ref.tag ?? ''))
       notes.push(`the Java version of ${f.ref.raw} is not in its tag: check that ${base} runs the jar`);
@@ -342,27 +412,78 @@ function javaPlan(f: Facts): Plan | undefined {
 }
 
 function genericPlan(f: Facts): Plan | undefined {
+  // Extensions and gems are compiled into the interpreter's own tree (docker-php-ext-install,
+  // gem install): no artifact path to copy.
+  const family = imageFamily(f.ref);
+  if (family === 'php' || family === 'ruby') return undefined;
   const artifacts: Artifact[] = [];
   const notes = ['artifacts are guessed from CMD/ENTRYPOINT and WORKDIR: copy anything else the program reads at run time'];
   const seen = new Set<string>();
+  // A program started by bare name that is not a language runtime was installed by the build
+  // somewhere on PATH (pip, make install, a package): its files cannot be located.
+  const program = startWords(f)[0];
+  if (program !== undefined && !program.includes('/') && !INTERPRETERS.test(program)) return undefined;
   for (const w of startWords(f)) {
     if (w.includes('$') || w.includes('*') || !(w.startsWith('/') || w.startsWith('./') || /^[\w.-]+\/[\w./-]/.test(w))) continue;
     const abs = absolute(f, w);
     const dir = abs.slice(0, abs.lastIndexOf('/')) || '/';
     // Binaries in bin directories are copied alone; anything else with its directory (a .dll with its dependencies).
-    const pick = /\/s?bin$/.test(dir) || dir === '/' || !/\.[a-z0-9]+$/i.test(abs) ? abs : dir;
-    if (pick.startsWith('/proc') || pick.startsWith('/dev') || /^\/(?:bin|sbin|usr\/bin|usr\/sbin)\/(?:sh|bash|env)$/.test(pick) || seen.has(pick)) continue;
+    // A program inside the working directory (`./Run`, `/usr/src/app/start.sh`) comes with that directory.
+    const inWorkdir = f.workdir !== undefined && f.workdir !== '/' && abs.startsWith(`${f.workdir}/`);
+    const pick = inWorkdir ? f.workdir! : /\/s?bin$/.test(dir) || dir === '/' || !/\.[a-z0-9]+$/i.test(abs) ? abs : dir;
+    // System directories hold what packages installed: the runtime stage installs those again.
+    if (SYSTEM_DIR.test(pick) || seen.has(pick)) continue;
     seen.add(pick);
     artifacts.push({ from: pick, to: pick });
   }
   if (artifacts.length === 0) {
     const dir = f.workdir ?? appCopyDir(f);
-    if (!dir || dir === '/') return undefined;
+    if (!dir || dir === '/' || SYSTEM_DIR.test(dir)) return undefined;
     artifacts.push({ from: dir, to: dir });
   }
-  const pkgs = runtimePackageNote(f);
+  // Files copied from the context outside the artifacts (configuration, scripts) may have been
+  // changed by later RUNs: without a build to follow, the conversion would lose them.
+  if (contextCopies(f).some((dest) => !covered(dest, artifacts))) return undefined;
+  const pkgs = headersNote(f);
   if (pkgs) notes.push(pkgs);
   return { ecosystem: 'generic', base: smallerBase(f.ref), builderEdits: [], head: [], artifacts, notes };
+}
+
+/**
+ * A COPY/ADD from the build context of files the program needs as they are (an entrypoint
+ * script, configuration), not of sources the build compiles (model/toolchain's appSourceCopy).
+ */
+function supportCopy(f: Facts, ins: DockerInstruction): boolean {
+  if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.heredocs.length > 0 || ins.flags.some((fl) => fl.name.toLowerCase() === 'from')) return false;
+  return appSourceCopy(ins, (t) => f.model.resolve(t, ins) ?? t) === undefined;
+}
+
+/** Absolute destinations of COPY/ADD from the build context (heredocs and --from excluded); `?` when unknown. */
+function contextCopies(f: Facts): string[] {
+  return f.own
+    .filter((ins) => supportCopy(f, ins))
+    .map((ins) => {
+      const words = ins.jsonForm ? ins.jsonArgs : ins.args;
+      const dest = f.model.resolve(words[words.length - 1]?.value ?? '', ins);
+      return dest === undefined || dest.includes('$') ? '?' : absolute(f, dest);
+    });
+}
+
+function covered(path: string, artifacts: readonly Artifact[]): boolean {
+  return artifacts.some((a) => path === a.from || path.startsWith(a.from.endsWith('/') ? a.from : `${a.from}/`));
+}
+
+/** Context COPY/ADD instructions outside the artifacts (an entrypoint script, a config file), repeated in the runtime stage. */
+function replayedCopies(f: Facts, artifacts: readonly Artifact[]): string[] {
+  const out: string[] = [];
+  for (const ins of f.own) {
+    if (!supportCopy(f, ins)) continue;
+    const words = ins.jsonForm ? ins.jsonArgs : ins.args;
+    const dest = f.model.resolve(words[words.length - 1]?.value ?? '', ins);
+    if (dest !== undefined && !dest.includes('$') && covered(absolute(f, dest), artifacts)) continue;
+    out.push(...linesOf(f, ins.range.start.line, ins.range.end.line));
+  }
+  return out;
 }
 
 /** The directory the application sources are copied to when no WORKDIR is set (`COPY . /app`). */
@@ -426,7 +547,9 @@ function render(f: Facts, plan: Plan): TextEdit[] {
   own.forEach((ins, i) => {
     const after = i > f.lastBuild;
     const keyword = ins.keyword;
-    if (keyword === 'ENV' && !after && ins.args.every((t) => BUILD_ENV.test(t.value.split('=')[0] ?? ''))) return;
+    // `ENV NAME value` (legacy form) names one variable; `ENV A=1 B=2` several.
+    const envNames = ins.args[0]?.value.includes('=') ? ins.args.map((t) => t.value.split('=')[0] ?? '') : ins.args.slice(0, 1).map((t) => t.value);
+    if (keyword === 'ENV' && !after && envNames.every((n) => BUILD_ENV.test(n))) return;
     if (!RUNTIME_ONLY.has(keyword) && !RUNTIME_TOO.has(keyword)) return;
     const move = RUNTIME_ONLY.has(keyword) || after;
     const from = move ? commentStart(f, ins) : ins.range.start.line;
@@ -455,7 +578,12 @@ function render(f: Facts, plan: Plan): TextEdit[] {
         }
       }
     }
-    if (move) removed.push({ from, to: ins.range.end.line });
+    if (move) {
+      // Keep one blank line where the original separated two moved instructions.
+      const prev = removed[removed.length - 1];
+      if (prev && runtimeLines.length > 0 && from > prev.to + 1 && linesOf(f, prev.to + 1, from - 1).every((l) => l.trim() === '')) lines = ['', ...lines];
+      removed.push({ from, to: ins.range.end.line });
+    }
     for (const l of lines) for (const v of variableRefs(l)) usedVars.add(v.name);
     runtimeLines.push(...lines);
   });
@@ -473,8 +601,20 @@ function render(f: Facts, plan: Plan): TextEdit[] {
   for (const note of plan.notes) stageLines.push(`# bulkhead: ${note}`);
   stageLines.push(...argLines);
   if (f.workdir) stageLines.push(`WORKDIR ${f.workdir}`);
+  const packages = runtimePackages(f);
+  if (packages) {
+    const alpine = /alpine/.test(plan.base);
+    const distroless = /distroless|scratch/.test(plan.base);
+    const words = packages.words.join(' ');
+    if (packages.manager === 'apk' && alpine) stageLines.push(`RUN apk add --no-cache ${words}`);
+    else if (packages.manager === 'apt' && !alpine && !distroless)
+      stageLines.push(`RUN apt-get update && apt-get install -y --no-install-recommends ${words} && rm -rf /var/lib/apt/lists/*`);
+    else
+      stageLines.splice(1, 0, `# bulkhead: the build stage installs ${words}; this image has no ${packages.manager}: make sure the program does not need them`);
+  }
   stageLines.push(...plan.head);
   for (const a of plan.artifacts) stageLines.push(`COPY --from=${name} ${a.from} ${a.to}`);
+  stageLines.push(...replayedCopies(f, plan.artifacts));
   stageLines.push(...runtimeLines);
   // 5. The tail: everything after the last kept line is replaced by the runtime stage.
   const isRemoved = (l: number) => removed.some((r) => r.from <= l && l <= r.to);
@@ -485,9 +625,12 @@ function render(f: Facts, plan: Plan): TextEdit[] {
   const tailEnd = index.positionAt(index.text.length);
   const finalEol = /\r?\n$/.test(index.text);
   edits.push({ range: { start: tailStart, end: tailEnd }, newText: eol + eol + stageLines.join(eol) + (finalEol ? eol : '') });
+  const blank = (l: number) => index.lineText(l).trim() === '';
   for (const r of removed) {
     if (r.from > lastKept) continue;
-    edits.push(f.edit.removeLines({ start: { line: r.from, character: 0 }, end: { line: r.to, character: 0 } }));
+    // A block between two blank lines takes one of them along, so no double blank line is left.
+    const to = r.to + 1 < lastKept && blank(r.to + 1) && (r.from === 0 || blank(r.from - 1)) ? r.to + 1 : r.to;
+    edits.push(f.edit.removeLines({ start: { line: r.from, character: 0 }, end: { line: to, character: 0 } }));
   }
   return edits;
 }
