@@ -417,7 +417,7 @@ function genericPlan(f: Facts): Plan | undefined {
   const family = imageFamily(f.ref);
   if (family === 'php' || family === 'ruby') return undefined;
   const artifacts: Artifact[] = [];
-  const notes = ['artifacts are guessed from CMD/ENTRYPOINT and WORKDIR: copy anything else the program reads at run time'];
+  const notes = ['artifacts are guessed from the paths in CMD/ENTRYPOINT: copy anything else the program reads at run time'];
   const seen = new Set<string>();
   // A program started by bare name that is not a language runtime was installed by the build
   // somewhere on PATH (pip, make install, a package): its files cannot be located.
@@ -436,11 +436,9 @@ function genericPlan(f: Facts): Plan | undefined {
     seen.add(pick);
     artifacts.push({ from: pick, to: pick });
   }
-  if (artifacts.length === 0) {
-    const dir = f.workdir ?? appCopyDir(f);
-    if (!dir || dir === '/' || SYSTEM_DIR.test(dir)) return undefined;
-    artifacts.push({ from: dir, to: dir });
-  }
+  // Nothing the start command names (`bash`, `python app.py` on an unknown image): a tool image
+  // or a guess too far; the working directory alone is not evidence of an artifact.
+  if (artifacts.length === 0) return undefined;
   // Files copied from the context outside the artifacts (configuration, scripts) may have been
   // changed by later RUNs: without a build to follow, the conversion would lose them.
   if (contextCopies(f).some((dest) => !covered(dest, artifacts))) return undefined;
