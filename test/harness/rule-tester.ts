@@ -76,10 +76,7 @@ interface Prepared {
 }
 
 /** analyze() options for a case's project; other files get the same line-ending transform as the case. */
-function projectOptions(
-  spec: ProjectSpec,
-  text: (lines: readonly string[]) => string,
-): { path?: string; files?: { read(path: string): string | undefined }; env?: Readonly<Record<string, string>> } {
+function projectOptions(spec: ProjectSpec, text: (lines: readonly string[]) => string): { path?: string; files?: { read(path: string): string | undefined }; env?: Readonly<Record<string, string>> } {
   const files = spec.files;
   const path = spec.path ?? (files ? 'compose.yaml' : undefined);
   return {
@@ -98,11 +95,7 @@ function placeholders(template: string): string[] {
 }
 
 function describeFindings(findings: readonly Finding[]): string {
-  return (
-    findings
-      .map((f) => `${f.ruleId}/${f.messageId} ${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1}`)
-      .join('\n') || '(none)'
-  );
+  return findings.map((f) => `${f.ruleId}/${f.messageId} ${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1}`).join('\n') || '(none)';
 }
 
 function ruleCounts(findings: readonly Finding[]): Map<string, number> {
@@ -113,12 +106,7 @@ function ruleCounts(findings: readonly Finding[]): Map<string, number> {
 
 // ---- variant builders ------------------------------------------------------------------
 
-type Transform = {
-  readonly label: string;
-  readonly text: (lines: readonly string[]) => string;
-  readonly shift: (e: ErrorSpec) => ErrorSpec;
-  readonly applies: boolean;
-};
+type Transform = { readonly label: string; readonly text: (lines: readonly string[]) => string; readonly shift: (e: ErrorSpec) => ErrorSpec; readonly applies: boolean };
 
 const identityShift = (e: ErrorSpec) => e;
 
@@ -157,8 +145,7 @@ export const ruleTester = {
     const kind = rule.meta.kind;
     describe(id, () => {
       const seen = new Set<string>();
-      const key = (code: readonly string[], options: unknown, spec: ProjectSpec = {}) =>
-        JSON.stringify([code, options ?? null, spec.files ?? null, spec.path ?? null, spec.env ?? null]);
+      const key = (code: readonly string[], options: unknown, spec: ProjectSpec = {}) => JSON.stringify([code, options ?? null, spec.files ?? null, spec.path ?? null, spec.env ?? null]);
 
       tables.valid.forEach((c, n) => {
         const code = Array.isArray(c) ? (c as readonly string[]) : (c as { code: readonly string[] }).code;
@@ -184,14 +171,7 @@ export const ruleTester = {
           checkShape(rule, c);
           for (const t of transforms(kind, c.code, c.errors, variants)) {
             const outputLines = c.output;
-            const output =
-              outputLines === undefined
-                ? undefined
-                : outputLines === null
-                  ? null
-                  : outputLines.length === c.code.length || !t.label.startsWith('onbuild')
-                    ? t.text(outputLines)
-                    : 'skip';
+            const output = outputLines === undefined ? undefined : outputLines === null ? null : outputLines.length === c.code.length || !t.label.startsWith('onbuild') ? t.text(outputLines) : 'skip';
             const prepared: Prepared = {
               label: t.label,
               text: t.text(c.code),
@@ -227,12 +207,7 @@ function transforms(kind: string, code: readonly string[], errors: readonly Erro
     { label: 'no final newline', text: (l) => l.join('\n'), shift: identityShift, applies: true },
   ];
   if (kind === 'dockerfile' && variants.escape !== false && !hasDirective(code) && code.some((l) => /\\\s*$/.test(l))) {
-    list.push({
-      label: 'escape=`',
-      text: (l) => escapeLines(l).join('\n') + '\n',
-      shift: (e) => ({ ...e, line: e.line + 1, endLine: e.endLine + 1 }),
-      applies: true,
-    });
+    list.push({ label: 'escape=`', text: (l) => escapeLines(l).join('\n') + '\n', shift: (e) => ({ ...e, line: e.line + 1, endLine: e.endLine + 1 }), applies: true });
   }
   if (kind === 'dockerfile' && variants.onbuild) {
     const wrap = errors.length > 0 ? onbuildLines(code, errors) : undefined;
@@ -281,11 +256,7 @@ function checkInvalid(rule: AnyRule, c: InvalidCase, p: Prepared, t: Transform):
   let s = 0;
   result.findings.forEach((f, i) => {
     const spec = p.errors[i]?.suggestions ?? [];
-    assert.deepEqual(
-      f.suggestions.map((x) => x.messageId),
-      spec.map((x) => x.messageId),
-      `[${p.label}] suggestions of error ${i + 1}`,
-    );
+    assert.deepEqual(f.suggestions.map((x) => x.messageId), spec.map((x) => x.messageId), `[${p.label}] suggestions of error ${i + 1}`);
     for (const sug of f.suggestions) {
       const expectedLines = p.suggestionOutputs[s++];
       const applied = applyEdits(index, sug.edits());
@@ -294,10 +265,7 @@ function checkInvalid(rule: AnyRule, c: InvalidCase, p: Prepared, t: Transform):
   });
 
   if (!rule.meta.fix) {
-    assert.ok(
-      result.findings.every((f) => !f.fix),
-      'rule declares no fix but produced one',
-    );
+    assert.ok(result.findings.every((f) => !f.fix), 'rule declares no fix but produced one');
     return;
   }
   const edits = collectFixEdits(result.findings, false, [rule.meta.id]);

@@ -10,13 +10,7 @@ import { TOOL_NAMES } from '../../server/src/engine/rule';
 
 const root = resolve(__dirname, '../../..');
 const kinds = ['dockerfile', 'compose'] as const;
-const listIds = (dir: string, suffix: string) =>
-  existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => f.endsWith(suffix))
-        .map((f) => f.slice(0, -suffix.length))
-        .sort()
-    : [];
+const listIds = (dir: string, suffix: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => f.slice(0, -suffix.length)).sort() : []);
 
 interface DocExample {
   /** `Fixed`: the text after this rule's fix (unsafe ones included) of the `Incorrect` example just before it. */
@@ -48,10 +42,7 @@ describe('meta: parity of rules, tests and docs', () => {
   for (const kind of kinds) {
     it(`${kind}: registry = rule files = test tables = doc pages`, () => {
       const files = listIds(join(root, 'server/src/engine/rules', kind), '.ts');
-      const registry = allRules()
-        .filter((r) => r.meta.kind === kind)
-        .map((r) => r.meta.id)
-        .sort();
+      const registry = allRules().filter((r) => r.meta.kind === kind).map((r) => r.meta.id).sort();
       const tests = listIds(join(root, 'test/rules', kind), '.test.ts');
       assert.deepEqual(registry, files, 'registry vs rule files (run `npm run gen`)');
       assert.deepEqual(tests, files, 'test tables vs rule files');
@@ -86,8 +77,7 @@ function checkRule(rule: AnyRule): void {
       assert.ok(m.title.length > 0 && !m.title.endsWith('.'), 'title: one line, no trailing period');
       assert.ok(Object.keys(m.messages).length > 0, 'messages');
       for (const [id, text] of Object.entries(m.messages)) assert.ok(typeof text === 'string' && text.length > 0, `message ${id}`);
-      for (const r of m.references)
-        assert.ok(TOOL_NAMES.includes(r.tool) && r.id.length > 0 && ['same', 'partial', 'inspired'].includes(r.match), `reference ${JSON.stringify(r)}`);
+      for (const r of m.references) assert.ok(TOOL_NAMES.includes(r.tool) && r.id.length > 0 && ['same', 'partial', 'inspired'].includes(r.match), `reference ${JSON.stringify(r)}`);
     });
 
     const path = join(root, ruleDocPath(m.id));
@@ -98,14 +88,8 @@ function checkRule(rule: AnyRule): void {
       for (const s of ['What it checks', 'Why it matters', 'How to fix', 'Examples', 'References']) assert.ok(doc.sections.includes(s), `section "## ${s}"`);
       assert.ok(doc.meta.includes(`**Severity:** ${m.severity}`), `severity line says ${m.severity}`);
       assert.ok(doc.meta.includes(`**Category:** ${m.category}`), `category line says ${m.category}`);
-      assert.ok(
-        doc.examples.some((e) => e.label === 'Incorrect'),
-        'at least one incorrect example',
-      );
-      assert.ok(
-        doc.examples.some((e) => e.label === 'Correct'),
-        'at least one correct example',
-      );
+      assert.ok(doc.examples.some((e) => e.label === 'Incorrect'), 'at least one incorrect example');
+      assert.ok(doc.examples.some((e) => e.label === 'Correct'), 'at least one correct example');
     });
 
     it('doc examples behave as labelled', () => {
