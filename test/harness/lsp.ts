@@ -44,6 +44,8 @@ export interface TestServerOptions {
   /** Raw `bulkhead` settings the client answers workspace/configuration with (per scope URI if a function). */
   readonly settings?: unknown;
   readonly rules?: readonly AnyRule[];
+  /** Client announces codeAction/resolve support for `edit` (default false: edits come with the action). */
+  readonly codeActionResolve?: boolean;
   /** Workspace folders announced at initialize (checklist workspace scan); default none. */
   readonly workspaceFolders?: readonly { readonly uri: string; readonly name: string }[];
 }
@@ -176,6 +178,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
           codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
           isPreferredSupport: true,
           dataSupport: true,
+          ...(options.codeActionResolve ? { resolveSupport: { properties: ['edit'] } } : {}),
         },
       },
       workspace: {

@@ -17,7 +17,10 @@ describe('diagnostics (pull)', () => {
   it('announces pull diagnostics, incremental sync and both code action kinds', () => {
     const caps = client.initializeResult.capabilities;
     assert.deepEqual(caps.diagnosticProvider, { identifier: 'bulkhead', interFileDependencies: false, workspaceDiagnostics: false });
-    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.bulkhead'] });
+    assert.deepEqual(caps.codeActionProvider, {
+      codeActionKinds: ['quickfix', 'source.fixAll.bulkhead', 'refactor.rewrite.bulkhead.multiStage'],
+      resolveProvider: true,
+    });
   });
 
   it('reports a finding with exact code, range, severity, source and docs link', async () => {

@@ -10,10 +10,16 @@ import { TOOL_NAMES } from '../../server/src/engine/rule';
 
 const root = resolve(__dirname, '../../..');
 const kinds = ['dockerfile', 'compose'] as const;
-const listIds = (dir: string, suffix: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => f.slice(0, -suffix.length)).sort() : []);
+const listIds = (dir: string, suffix: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(suffix))
+        .map((f) => f.slice(0, -suffix.length))
+        .sort()
+    : [];
 
 interface DocExample {
-  /** `Fixed` (a `### After the fix` heading): the exact text the rule's fixes make of the Incorrect example before it. */
+  /** `Fixed` (a `### After the fix` or `### Fixed` heading): the exact text the rule's fixes make of the Incorrect example before it. */
   readonly label: 'Incorrect' | 'Correct' | 'Fixed';
   readonly code: string;
 }
@@ -27,7 +33,9 @@ function parseDoc(text: string): { title: string; sections: string[]; meta: stri
   let fence: string[] | undefined;
   for (const l of lines) {
     if (l.startsWith('## ')) label = undefined;
-    if (l.startsWith('### ')) label = l.includes('After the fix') ? 'Fixed' : l.includes('Incorrect') ? 'Incorrect' : l.includes('Correct') ? 'Correct' : undefined;
+    if (l.startsWith('### '))
+      label =
+        l.includes('After the fix') || /^### Fixed\b/.test(l) ? 'Fixed' : l.includes('Incorrect') ? 'Incorrect' : l.includes('Correct') ? 'Correct' : undefined;
     if (fence) {
       if (l.startsWith('```')) {
         if (label) examples.push({ label, code: fence.join('\n') + '\n' });
@@ -42,7 +50,10 @@ describe('meta: parity of rules, tests and docs', () => {
   for (const kind of kinds) {
     it(`${kind}: registry = rule files = test tables = doc pages`, () => {
       const files = listIds(join(root, 'server/src/engine/rules', kind), '.ts');
-      const registry = allRules().filter((r) => r.meta.kind === kind).map((r) => r.meta.id).sort();
+      const registry = allRules()
+        .filter((r) => r.meta.kind === kind)
+        .map((r) => r.meta.id)
+        .sort();
       const tests = listIds(join(root, 'test/rules', kind), '.test.ts');
       assert.deepEqual(registry, files, 'registry vs rule files (run `npm run gen`)');
       assert.deepEqual(tests, files, 'test tables vs rule files');
@@ -77,7 +88,8 @@ function checkRule(rule: AnyRule): void {
       assert.ok(m.title.length > 0 && !m.title.endsWith('.'), 'title: one line, no trailing period');
       assert.ok(Object.keys(m.messages).length > 0, 'messages');
       for (const [id, text] of Object.entries(m.messages)) assert.ok(typeof text === 'string' && text.length > 0, `message ${id}`);
-      for (const r of m.references) assert.ok(TOOL_NAMES.includes(r.tool) && r.id.length > 0 && ['same', 'partial', 'inspired'].includes(r.match), `reference ${JSON.stringify(r)}`);
+      for (const r of m.references)
+        assert.ok(TOOL_NAMES.includes(r.tool) && r.id.length > 0 && ['same', 'partial', 'inspired'].includes(r.match), `reference ${JSON.stringify(r)}`);
     });
 
     const path = join(root, ruleDocPath(m.id));
@@ -88,8 +100,14 @@ function checkRule(rule: AnyRule): void {
       for (const s of ['What it checks', 'Why it matters', 'How to fix', 'Examples', 'References']) assert.ok(doc.sections.includes(s), `section "## ${s}"`);
       assert.ok(doc.meta.includes(`**Severity:** ${m.severity}`), `severity line says ${m.severity}`);
       assert.ok(doc.meta.includes(`**Category:** ${m.category}`), `category line says ${m.category}`);
-      assert.ok(doc.examples.some((e) => e.label === 'Incorrect'), 'at least one incorrect example');
-      assert.ok(doc.examples.some((e) => e.label === 'Correct'), 'at least one correct example');
+      assert.ok(
+        doc.examples.some((e) => e.label === 'Incorrect'),
+        'at least one incorrect example',
+      );
+      assert.ok(
+        doc.examples.some((e) => e.label === 'Correct'),
+        'at least one correct example',
+      );
     });
 
     it('doc examples behave as labelled', () => {
@@ -101,7 +119,9 @@ function checkRule(rule: AnyRule): void {
           // Fixes are shown in the docs as they are applied: all passes, unsafe ones included.
           assert.ok(lastIncorrect !== undefined, '"### After the fix" needs an incorrect example before it');
           const fixed = fixAll(lastIncorrect, { kind: m.kind, rules: [rule], config: { rules: { [m.id]: 'on' } }, safeOnly: false, ruleIds: [m.id], ...host });
-          assert.equal(fixed.text, e.code, 'the "After the fix" example is not what the fix makes of the incorrect example before it');
+          assert.equal(fixed.text, e.code, 'the "After the fix" / "Fixed" example is not what the fix makes of the incorrect example before it');
+          const again = analyze(e.code, { kind: m.kind, rules: [rule], config: { rules: { [m.id]: 'on' } }, ...host });
+          assert.equal(again.findings.length, 0, `the fixed example is still flagged (${again.findings.map((f) => f.messageId).join(', ')})`);
           continue;
         }
         if (e.label === 'Incorrect') lastIncorrect = e.code;

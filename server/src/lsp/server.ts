@@ -35,6 +35,7 @@ import { isValidated, SettingsCache } from './settings';
 import { CONFIG_GLOB, EditorConfigs, isConfigUri } from './config';
 import { dedupe, duplicatedRules, peersFrom } from './dedupe';
 import { ProjectFiles, uriToPath } from './projectFiles';
+import { MULTI_STAGE_KIND, multiStageAction, resolveMultiStage } from './refactor';
 
 export interface ServerOptions {
   /** Directory holding `docs/rules/<id>.md` (the extension root; main.ts passes dist/..). */
@@ -109,6 +110,8 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   let pull = false;
   let refreshSupport = false;
   let documentChanges = false;
+  /** Client fills a code action's edit through codeAction/resolve (the multi-stage refactoring). */
+  let resolveEdit = false;
   let dynamicConfiguration = false;
   let dynamicWatch = false;
   /** Workspace folder URIs: config discovery stops at the folder that holds a file. */
@@ -363,6 +366,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     pull = !!caps.textDocument?.diagnostic;
     refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    resolveEdit = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     settings.supported = !!caps.workspace?.configuration;
     dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     dynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -373,7 +377,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, MULTI_STAGE_KIND], resolveProvider: true },
         ...(pull ? { diagnosticProvider: { identifier: 'bulkhead', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         // Folders added or removed later get (or lose) their own config root.
         ...(folderChanges ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
@@ -504,6 +508,11 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         const a = cache.forVersion(doc.uri, doc.version);
         if (a) out.push(...quickFixes(params, doc, a, env()));
       }
+      if (wants(only, MULTI_STAGE_KIND)) {
+        const a = cache.forVersion(doc.uri, doc.version);
+        const action = a && multiStageAction(params, doc, a, documentChanges, resolveEdit);
+        if (action) out.push(action);
+      }
       // Source fix-all only when asked for by kind (Source Action menu, codeActionsOnSave).
       if (only && wants(only, FIX_ALL_KIND)) {
         const version = doc.version;
@@ -524,6 +533,19 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       return out;
     }),
   );
+
+  // The multi-stage rewrite is computed only when picked, against the version it was offered for.
+  connection.onCodeActionResolve((action) => {
+    try {
+      const data: unknown = action.data;
+      const uri = typeof data === 'object' && data !== null && 'uri' in data && typeof data.uri === 'string' ? data.uri : undefined;
+      const doc = uri === undefined ? undefined : documents.get(uri);
+      return resolveMultiStage(action, doc, doc && cache.forVersion(doc.uri, doc.version), documentChanges);
+    } catch (e) {
+      logError(`codeAction/resolve failed: ${message(e)}`);
+      return action;
+    }
+  });
 
   connection.onDidChangeWatchedFiles((params) => {
     for (const h of watchedFileHandlers) h(params);

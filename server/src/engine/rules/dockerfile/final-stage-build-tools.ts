@@ -3,6 +3,8 @@ import { packageCommand } from '../../model/packages';
 import { baseName, unwrap } from '../../model/shell';
 import { appSourceCopy, buildToolKind, toolCommands, toolsOnPurpose } from '../../model/toolchain';
 import type { Stage } from '../../model/dockerfile';
+import { multiStageEcosystem, multiStageEdits } from '../../fixes/multi-stage';
+import type { EditsFn } from '../../rule';
 
 const OS_MANAGERS = new Set(['apt', 'apk', 'yum', 'zypper']);
 
@@ -15,12 +17,19 @@ export default defineRule({
     severity: 'low',
     category: 'hygiene',
     messages: {
-      compiler: '"{package}" (a compiler or build tool) is installed in the final image and not removed in the same RUN; it helps an attacker build exploits in place. Build in an earlier stage, or remove it in the RUN that installs it.',
-      headers: '"{package}" (development headers) is installed in the final image and not removed in the same RUN; headers are only needed to compile. Build in an earlier stage and install the runtime library instead.',
+      compiler:
+        '"{package}" (a compiler or build tool) is installed in the final image and not removed in the same RUN; it helps an attacker build exploits in place. Build in an earlier stage, or remove it in the RUN that installs it.',
+      headers:
+        '"{package}" (development headers) is installed in the final image and not removed in the same RUN; headers are only needed to compile. Build in an earlier stage and install the runtime library instead.',
       git: '"{package}" is installed in the final image and not removed in the same RUN; fetch sources in a build stage so the shipped image carries no version-control client.',
-      download: '"{package}" is installed in the final image and not removed in the same RUN, and nothing the image runs uses it; download in a build stage, or remove it in the same RUN, so an intruder has no download tool.',
-      netcat: '"{package}" (netcat) is installed in the final image and not removed in the same RUN; it is a ready-made tool for reverse shells and port scans. Remove it, or use a purpose-built wait/health tool.',
+      download:
+        '"{package}" is installed in the final image and not removed in the same RUN, and nothing the image runs uses it; download in a build stage, or remove it in the same RUN, so an intruder has no download tool.',
+      netcat:
+        '"{package}" (netcat) is installed in the final image and not removed in the same RUN; it is a ready-made tool for reverse shells and port scans. Remove it, or use a purpose-built wait/health tool.',
+      fix: 'Convert to a multi-stage build, leaving the tools in the build stage (review the runtime stage)',
     },
+    // Unsafe: the runtime stage is a guess at what the program needs (artifacts, base image).
+    fix: 'unsafe',
     checklist: ['multi-stage-build', 'minimal-attack-surface'],
     references: [{ tool: 'cis', id: '4.3', match: 'same' }],
   },
@@ -36,9 +45,14 @@ export default defineRule({
     const starts = own.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
     if (!starts || !own.some((i) => appSourceCopy(i, (t) => model.resolve(t, i) ?? t))) return;
     // Tools the image itself runs (CMD, ENTRYPOINT, HEALTHCHECK) are needed at run time.
+    // A single-stage Go, Node, Python or Java build can be split so the tools stay in the build
+    // stage; elsewhere the artifacts would be a guess, and removing the package is the user's call.
+    const eco = model.stages.length === 1 ? multiStageEcosystem(model) : undefined;
+    const fix: EditsFn | undefined = eco && eco !== 'generic' ? (edit) => multiStageEdits(model, edit) : undefined;
     const used = new Set<string>();
     for (const ins of own) {
-      if (ins.keyword === 'HEALTHCHECK' || ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && ins.jsonForm)) for (const t of ins.jsonForm ? ins.jsonArgs : ins.args) used.add(t.value.slice(t.value.lastIndexOf('/') + 1));
+      if (ins.keyword === 'HEALTHCHECK' || ((ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && ins.jsonForm))
+        for (const t of ins.jsonForm ? ins.jsonArgs : ins.args) used.add(t.value.slice(t.value.lastIndexOf('/') + 1));
       else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') for (const c of model.shell(ins)?.commands ?? []) used.add(baseName(unwrap(c).name));
     }
     for (const ins of own) {
@@ -55,7 +69,7 @@ export default defineRule({
         for (const p of pc!.packages) {
           const kind = buildToolKind(p.name);
           if (!kind || removed.has(p.name.toLowerCase()) || toolCommands(p.name).some((c) => used.has(c))) continue;
-          report({ range: p.word.range, messageId: kind, data: { package: p.name } });
+          report({ range: p.word.range, messageId: kind, data: { package: p.name }, ...(fix ? { fix } : {}) });
         }
       }
     }

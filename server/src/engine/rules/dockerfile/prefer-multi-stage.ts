@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule';
 import { packageCommand } from '../../model/packages';
 import { appSourceCopy, buildStep, buildToolKind, toolsOnPurpose } from '../../model/toolchain';
+import { multiStageEdits } from '../../fixes/multi-stage';
 
 const OS_MANAGERS = new Set(['apt', 'apk', 'yum', 'zypper']);
 
@@ -15,7 +16,10 @@ export default defineRule({
     messages: {
       singleStage:
         'This single-stage build runs "{step}", so the compiler or SDK, build dependencies and sources ship in the image; build in a first stage ("FROM … AS build") and COPY --from=build only the result onto a runtime image.',
+      fix: 'Convert to a multi-stage build (review the runtime stage)',
     },
+    // Unsafe: the runtime stage is a guess at what the program needs (artifacts, base image).
+    fix: 'unsafe',
     checklist: ['multi-stage-build', 'minimal-attack-surface'],
     references: [{ tool: 'cis', id: '4.3', match: 'partial' }],
   },
@@ -36,7 +40,10 @@ export default defineRule({
       if (commands.some((c) => packageCommand(c)?.action === 'remove')) continue;
       for (const command of commands) {
         const pc = packageCommand(command);
-        const tool = pc && pc.action === 'install' && OS_MANAGERS.has(pc.manager) ? pc.packages.find((p) => ['compiler', 'headers'].includes(buildToolKind(p.name) ?? '')) : undefined;
+        const tool =
+          pc && pc.action === 'install' && OS_MANAGERS.has(pc.manager)
+            ? pc.packages.find((p) => ['compiler', 'headers'].includes(buildToolKind(p.name) ?? ''))
+            : undefined;
         const step = buildStep(command) ?? (tool ? `${pc?.tool ?? ''} ${pc?.verb?.value ?? 'install'} ${tool.name}` : undefined);
         if (!step) continue;
         const from = stage.from;
@@ -45,6 +52,8 @@ export default defineRule({
           range: { start: from.range.start, end: model.index.positionAt(model.index.lineEnd(from.range.start.line)) },
           messageId: 'singleStage',
           data: { step },
+          // Computed only when a host asks (fix-all with --unsafe, the editor's quick fix or refactoring).
+          fix: (edit) => multiStageEdits(model, edit),
         });
         return;
       }
