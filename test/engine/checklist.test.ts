@@ -301,10 +301,45 @@ describe('checklist: workspace items', () => {
     assert.equal(r.evidence[0]?.path, '.github/workflows/ci.yml');
   });
 
-  it('signing is detected too', () => {
+  it('signing without verification leaves content trust to a human, and says what was seen', () => {
+    const r = item(report, 'content-trust');
+    assert.equal(r.status, 'human');
+    assert.equal(r.summary, 'cosign signs images in .github/workflows/ci.yml, step "Sign" (line 10); no step verifies signatures before deploy.');
+  });
+
+  it('signing and verification together pass; content trust does both', () => {
+    const ci = (text: string) => item(evaluateChecklist({ files: [], ci: [{ path: '.gitlab-ci.yml', text }] }), 'content-trust');
+    const both = ci('release:\n  script:\n    - cosign sign --yes $IMAGE\ndeploy:\n  script:\n    - cosign verify --key cosign.pub $IMAGE\n');
+    assert.equal(both.status, 'pass');
     assert.deepEqual(
-      item(report, 'content-trust').evidence.map((e) => e.text),
-      ['cosign signs or verifies images in .github/workflows/ci.yml, step "Sign" (line 10)'],
+      both.evidence.map((e) => e.text),
+      ['cosign signs images in .gitlab-ci.yml, step "release" (line 3)', 'cosign verifies signatures in .gitlab-ci.yml, step "deploy" (line 6)'],
+    );
+    assert.deepEqual(
+      ci('variables:\n  DOCKER_CONTENT_TRUST: "1"\n').evidence.map((e) => e.text),
+      ['Docker Content Trust signs images in .gitlab-ci.yml, step "variables" (line 2)'],
+    );
+    assert.equal(ci('install:\n  script:\n    - uses: sigstore/cosign-installer@v3\n').status, 'human');
+  });
+
+  it('only image scans count as image scanning', () => {
+    const scan = (line: string) =>
+      item(evaluateChecklist({ files: [], ci: [{ path: '.gitlab-ci.yml', text: `scan:\n  script:\n    - ${line}\n` }] }), 'base-image-scan').status;
+    const yes = [
+      'trivy image --exit-code 1 app:1.0',
+      'trivy --quiet image app:1.0',
+      'grype registry.example/app:1.0',
+      'docker scout cves app:1.0',
+      'snyk container test app:1.0',
+    ];
+    const no = ['trivy config .', 'trivy fs --scanners vuln .', 'trivy repo https://github.com/acme/app', 'grype dir:.', 'grype version', 'echo trivy'];
+    assert.deepEqual(
+      yes.map(scan),
+      yes.map(() => 'pass'),
+    );
+    assert.deepEqual(
+      no.map(scan),
+      no.map(() => 'human'),
     );
   });
 

@@ -586,11 +586,11 @@ const DEFINITIONS: readonly ItemDefinition[] = [
     id: 'content-trust',
     title: 'Images signed and signatures verified',
     why: 'Signatures prove the image you run is the one your pipeline built.',
-    how: 'A CI config signs or verifies images (cosign, notation, DOCKER_CONTENT_TRUST=1).',
+    how: 'A CI config signs images and verifies signatures (cosign sign + cosign verify, notation sign + verify, or DOCKER_CONTENT_TRUST=1, which does both); signing alone needs a human to say where signatures are verified.',
     cis: ['4.5'],
     kinds: [],
     question: 'Are images signed in CI and are signatures verified before deploy?',
-    workspace: (ctx) => detectIn(ctx, SIGNERS, 'signs or verifies images'),
+    workspace: signedAndVerified,
   },
   {
     id: 'secret-rotation',
@@ -784,19 +784,38 @@ interface Detector {
 }
 
 const SCANNERS: readonly Detector[] = [
-  { tool: 'Trivy', pattern: /aquasecurity\/trivy-action|\btrivy\s+(image|fs|config|repo|--)|\btrivy\b.*\bimage\b|aquasec\/trivy/i },
-  { tool: 'Grype', pattern: /anchore\/scan-action|\bgrype\s+\S|anchore\/grype/i },
+  // `trivy config` checks IaC misconfigurations and `trivy fs`/`repo` scan source trees: neither scans an image.
+  { tool: 'Trivy', pattern: /aquasecurity\/trivy-action|\btrivy\s+(image|i)\b|\btrivy\s+--[\w-]+(\s+\S+)*\s+image\b|aquasec\/trivy\S*\s+image\b/i },
+  { tool: 'Grype', pattern: /anchore\/scan-action|\bgrype\s+(?!dir:|file:|sbom:|version\b|db\b|--version\b)\S|anchore\/grype/i },
   { tool: 'Docker Scout', pattern: /docker\/scout-action|docker\s+scout\s+(cves|quickview|recommendations|compare)/i },
   { tool: 'Snyk', pattern: /snyk\/actions\/docker|snyk\s+container\s+(test|monitor)|snyk\/snyk:docker/i },
   { tool: 'Clair', pattern: /\bclairctl\b|\bclair-scanner\b|quay\.io\/projectquay\/clair|arminc\/clair/i },
   { tool: 'Anchore', pattern: /anchore\/anchore-scan-action|\banchorectl\b|anchore\/enterprise/i },
 ];
 
+// Installing cosign proves nothing; the item asks for signing *and* verification, so each is detected apart.
 const SIGNERS: readonly Detector[] = [
-  { tool: 'cosign', pattern: /sigstore\/cosign-installer|\bcosign\s+(sign|verify|attest)/i },
-  { tool: 'Notation', pattern: /notaryproject\/notation-action|\bnotation\s+(sign|verify)/i },
+  { tool: 'cosign', pattern: /\bcosign\s+sign\b/i },
+  { tool: 'Notation', pattern: /\bnotation\s+sign\b|notaryproject\/notation-action\/sign/i },
+  // Content trust signs on push and verifies on pull: it covers both halves.
   { tool: 'Docker Content Trust', pattern: /DOCKER_CONTENT_TRUST[=:]\s*['"]?1/ },
 ];
+
+const VERIFIERS: readonly Detector[] = [
+  { tool: 'cosign', pattern: /\bcosign\s+verify(-attestation)?\b/i },
+  { tool: 'Notation', pattern: /\bnotation\s+verify\b|notaryproject\/notation-action\/verify/i },
+  { tool: 'Docker Content Trust', pattern: /DOCKER_CONTENT_TRUST[=:]\s*['"]?1/ },
+];
+
+/** Signed and verified: both seen (in CI, or by content trust); signing alone leaves verification to a human. */
+function signedAndVerified(ctx: WorkspaceContext): Fact | undefined {
+  const signed = detectIn(ctx, SIGNERS, 'signs images');
+  if (!signed) return undefined;
+  const verified = detectIn(ctx, VERIFIERS, 'verifies signatures');
+  const same = (e: ChecklistEvidence) => signed.evidence.some((x) => x.path === e.path && x.range?.start.line === e.range?.start.line);
+  if (verified) return { status: 'pass', evidence: [...signed.evidence, ...verified.evidence.filter((e) => !same(e))] };
+  return { evidence: signed.evidence, summary: `${signed.evidence[0]?.text ?? 'Images are signed'}; no step verifies signatures before deploy.` };
+}
 
 /** The step a matching line belongs to: the nearest `name:`/`displayName:`/`stage('…')` above it, or its top-level job key. */
 function stepName(lines: readonly string[], at: number): string | undefined {
@@ -1159,6 +1178,7 @@ export function evaluateChecklist(options: ChecklistOptions): ChecklistReport {
     }
     if (fact?.status === 'pass')
       return { id: d.id, status: 'pass', summary: fact.evidence[0]?.text ?? 'Passed', evidence: fact.evidence, findings: [], rules: [] };
+    if (fact?.summary) return human(d.id, d.question, fact.summary, [], confirmations);
     const searched = ctx.ci.length ? `No matching step in ${ctx.ci.map((c) => c.path).join(', ')}.` : 'No CI configuration found in the workspace.';
     return human(d.id, d.question, d.id === 'base-image-scan' || d.id === 'content-trust' ? searched : (d.question ?? ''), [], confirmations);
   });
