@@ -690,12 +690,14 @@ describe('checklist: services built from an analysed Dockerfile (issue 7)', () =
         '    build: https://github.com/acme/app.git#main',
         '  inline:',
         '    build: { dockerfile_inline: "FROM alpine" }',
+        '  unknown:',
+        '    build: { context: ./app, dockerfile: "${APP_DOCKERFILE}" }',
       ],
       { 'app/Dockerfile': multi },
     );
     assert.equal(get('dev', 'trusted-pinned-base').status, 'na');
     assert.equal(get('prod', 'non-root-user').status, 'pass');
-    for (const s of ['other', 'remote', 'inline']) assert.equal(get(s, 'minimal-base-image').status, 'na', s);
+    for (const s of ['other', 'remote', 'inline', 'unknown']) assert.equal(get(s, 'minimal-base-image').status, 'na', s);
   });
 
   it('paths resolve against the Compose file directory, POSIX and Windows', () => {

@@ -6,13 +6,22 @@
  * 1. Rules give the evidence. A rule lists the item ids it speaks for in `meta.checklist`, so a
  *    new rule joins the checklist without editing this module. Any finding of such a rule in
  *    the subject → fail (with each finding and its line).
- * 2. Such rules ran without findings → pass, with evidence from the model where there is some
- *    ("USER node on line 15"), else the names of the rules that found nothing.
- * 3. No rule ran: a model fact may still prove a pass (`read_only: true` on line 9); facts only
+ * 2. Outside the item's own `kinds` (a runtime item on a Dockerfile) that is all rules can do:
+ *    without findings the item is not applicable there, naming the rules that found nothing.
+ *    A Dockerfile cannot prove that a container runs read-only or publishes few ports.
+ * 3. Such rules ran without findings → pass, with evidence from the model where there is some
+ *    ("USER node on line 15"), else the names of the rules that found nothing. Items whose rules
+ *    only cover part of them (`passNeedsFact`: resource limits, a Compose service's user…)
+ *    pass only on a model fact; otherwise a human decides.
+ * 4. No rule ran: a model fact may still prove a pass (`read_only: true` on line 9); facts only
  *    ever prove passes or "not applicable", never failures (failures are the rules' job).
- * 4. Rules exist but the user turned them off → not applicable (and says so).
- * 5. Nothing can decide it → needs a human, with the question to answer; a confirmation from
+ *    Compose facts read the merged service (`ComposeService`), so overrides and anchors count.
+ * 5. Rules exist but the user turned them off → not applicable (and says so).
+ * 6. Nothing can decide it → needs a human, with the question to answer; a confirmation from
  *    `.bulkhead/checklist.json` turns that into "confirmed" with the reviewer's note.
+ * A Compose service built from a Dockerfile that is among the analysed files takes the image
+ * items (`fromImage`) from that Dockerfile's result, its evidence and findings carrying the
+ * Dockerfile's path; otherwise the service answers alone.
  * Workspace items (image scanning in CI, signing, secret rotation, daemon hardening) are
  * decided once from the CI configuration texts the host passes in, or by a human.
  *
@@ -1057,6 +1066,8 @@ function imageOf(
   const b = svc?.build();
   // Paths in another project file (an override elsewhere) are relative to that file; the host names only ours.
   if (!b || !model.isLocal(b.pair)) return undefined;
+  // `dockerfile: ${VAR}` with the variable unset is unknown, not the default `Dockerfile`.
+  if (b.dockerfile === undefined && b.pair.value.kind === 'map' && b.pair.value.get('dockerfile')) return undefined;
   const target = buildDockerfilePath(composePath, b);
   const image = target === undefined ? undefined : images.get(checklistPathKey(target));
   if (!image) return undefined;
