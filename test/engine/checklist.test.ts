@@ -697,7 +697,38 @@ describe('checklist: services built from an analysed Dockerfile (issue 7)', () =
     );
     assert.equal(get('dev', 'trusted-pinned-base').status, 'na');
     assert.equal(get('prod', 'non-root-user').status, 'pass');
-    for (const s of ['other', 'remote', 'inline', 'unknown']) assert.equal(get(s, 'minimal-base-image').status, 'na', s);
+    for (const s of ['other', 'remote', 'unknown']) assert.equal(get(s, 'minimal-base-image').status, 'na', s);
+  });
+
+  it('dockerfile_inline is analysed in place: block literal lines map into the Compose file', () => {
+    const get = run(
+      [
+        'services:',
+        '  app:',
+        '    build:',
+        '      context: .',
+        '      dockerfile_inline: |',
+        '        FROM node:latest',
+        '        USER node',
+        '        CMD ["node", "s.js"]',
+        '  flow:',
+        '    build: { dockerfile_inline: "FROM alpine:3.20" }',
+      ],
+      {},
+    );
+    const pinned = get('app', 'trusted-pinned-base');
+    assert.deepEqual(
+      pinned.findings.map((f) => [f.ruleId, f.range.start.line + 1, f.range.start.character, f.path]),
+      [['from-latest', 6, 17, undefined]],
+    );
+    assert.deepEqual(
+      get('app', 'non-root-user').evidence.map((e) => [e.text, e.range?.start.line]),
+      [['dockerfile_inline: USER node on line 7', 6]],
+    );
+    assert.deepEqual(
+      [get('flow', 'minimal-base-image').status, get('flow', 'minimal-base-image').evidence.map((e) => [e.text, e.range?.start.line])],
+      ['pass', [['dockerfile_inline: FROM alpine:3.20 on line 10', 9]]],
+    );
   });
 
   it('paths resolve against the Compose file directory, POSIX and Windows', () => {

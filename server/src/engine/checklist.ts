@@ -28,7 +28,7 @@
  * Pure: text and results in, a JSON-serialisable report out.
  */
 import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import type { AnalysisResult } from './index';
+import { analyze, type AnalysisResult } from './index';
 import { dirname, join, namespaceMode, securityOptions, text as nodeText, type ComposeModel, type ComposeService, type CPair } from './model/compose';
 import type { DockerfileModel } from './model/dockerfile';
 import type { AnyRule } from './rule';
@@ -1042,6 +1042,8 @@ export function buildDockerfilePath(
 
 interface ImageSubject {
   readonly path: string;
+  /** From `dockerfile_inline`: already in the Compose file, so no other path to point at. */
+  readonly inline?: boolean;
   readonly model: DockerfileModel | undefined;
   readonly items: ReadonlyMap<string, ChecklistItemResult>;
 }
@@ -1062,10 +1064,12 @@ function imageOf(
   model: ComposeModel,
   composePath: string,
   images: ReadonlyMap<string, ImageSubject>,
+  inline?: (b: NonNullable<ReturnType<ComposeService['build']>>) => ImageSubject | undefined,
 ): ImageSubject | undefined {
   const b = svc?.build();
   // Paths in another project file (an override elsewhere) are relative to that file; the host names only ours.
   if (!b || !model.isLocal(b.pair)) return undefined;
+  if (b.dockerfileInline !== undefined && !b.target) return inline?.(b);
   // `dockerfile: ${VAR}` with the variable unset is unknown, not the default `Dockerfile`.
   if (b.dockerfile === undefined && b.pair.value.kind === 'map' && b.pair.value.get('dockerfile')) return undefined;
   const target = buildDockerfilePath(composePath, b);
@@ -1077,6 +1081,53 @@ function imageOf(
     if (b.target === undefined || last === undefined || last.toLowerCase() !== b.target.toLowerCase()) return undefined;
   }
   return image;
+}
+
+/**
+ * `dockerfile_inline`: the text is analysed here (the host never sees it as a file) and every
+ * range is moved into the Compose file: lines of a block literal (`|`) map one to one, anything
+ * else points at the `dockerfile_inline` key.
+ */
+function inlineImage(
+  b: NonNullable<ReturnType<ComposeService['build']>>,
+  model: ComposeModel,
+  composePath: string,
+  rules: readonly AnyRule[],
+  confirmations: readonly ChecklistConfirmation[],
+): ImageSubject | undefined {
+  const pair = b.pair.value.kind === 'map' ? b.pair.value.get('dockerfile_inline') : undefined;
+  if (!pair || b.dockerfileInline === undefined || !model.isLocal(pair) || pair.value.kind !== 'scalar') return undefined;
+  const result = analyze(b.dockerfileInline, { kind: 'dockerfile', rules });
+  const subject = subjectsOf({ path: composePath, result }, rules, confirmations)[0];
+  if (!subject) return undefined;
+  const node = pair.value.node as { type?: string } | undefined;
+  const start = pair.value.range.start.line + 1;
+  const lines = model.text.split(/\r?\n/);
+  const first = lines.slice(start).find((l) => l.trim() !== '');
+  const indent = first === undefined ? 0 : first.length - first.trimStart().length;
+  const block = node?.type === 'BLOCK_LITERAL';
+  const move = (r: Range): Range =>
+    block
+      ? { start: { line: start + r.start.line, character: r.start.character + indent }, end: { line: start + r.end.line, character: r.end.character + indent } }
+      : pair.keyRange;
+  const relabel = (t: string) =>
+    t.replace(
+      / on line (\d+)/g,
+      (_, n: string) => ` on line ${move({ start: { line: Number(n) - 1, character: 0 }, end: { line: Number(n) - 1, character: 0 } }).start.line + 1}`,
+    );
+  const items = new Map(
+    subject.items.map((i) => [
+      i.id,
+      {
+        ...i,
+        summary: `dockerfile_inline: ${relabel(i.summary)}`,
+        evidence: i.evidence.map((e) => ({ ...e, text: `dockerfile_inline: ${relabel(e.text)}`, ...(e.range ? { range: move(e.range) } : {}) })),
+        findings: i.findings.map((f) => ({ ...f, range: move(f.range) })),
+      },
+    ]),
+  );
+  const m = result.model?.kind === 'dockerfile' ? result.model : undefined;
+  return { path: composePath, model: m, items, inline: true };
 }
 
 /** Subjects of one analysed file: the Dockerfile, or each Compose service (the file when it has none). */
@@ -1149,7 +1200,7 @@ function subjectsOf(
     };
     let image: ImageSubject | undefined;
     try {
-      image = imageOf(merged, model, file.path, images);
+      image = imageOf(merged, model, file.path, images, (b) => inlineImage(b, model, file.path, rules, confirmations));
     } catch {
       image = undefined; // odd build: values keep today's per-file answer
     }
@@ -1157,7 +1208,7 @@ function subjectsOf(
       const own = evaluateItem(d, input, rules, confirmations);
       const fromImage = image && merged && d.fromImage && (d.fromImage === true || d.fromImage(merged)) ? image.items.get(d.id) : undefined;
       // A Compose finding against an image item (a build arg secret) still fails it.
-      return fromImage && own.status !== 'fail' && image ? inherited(fromImage, image.path) : own;
+      return fromImage && own.status !== 'fail' && image ? (image.inline ? fromImage : inherited(fromImage, image.path)) : own;
     });
     return finish(id, file.path, 'compose', svc.range, items, svc.name);
   });
