@@ -121,7 +121,13 @@ export class ChecklistTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const uri = subject ? fileUri(folder, subject.path) : undefined;
     switch (item.status) {
       case 'fail':
-        return item.findings.map((f) => ({ type: 'detail', label: `Line ${f.range.start.line + 1}: ${f.message}`, uri, range: f.range, status: 'fail' }));
+        return item.findings.map((f) => ({
+          type: 'detail',
+          label: `${f.path !== undefined ? `${f.path} line` : 'Line'} ${f.range.start.line + 1}: ${f.message}`,
+          uri: f.path !== undefined ? fileUri(folder, f.path) : uri,
+          range: f.range,
+          status: 'fail',
+        }));
       case 'pass':
         return item.evidence.map((e) => ({
           type: 'detail',
@@ -195,9 +201,12 @@ export class ChecklistTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         if (i.question) md.appendMarkdown(`*Question:* ${i.question}\n\n`);
         t.tooltip = md;
         t.contextValue = `bulkhead.checklist.item.${i.status}`;
-        const first = i.findings[0]?.range ?? i.evidence.find((e) => e.range && !e.path)?.range;
-        if (node.subject && first)
-          t.command = { command: ChecklistCommands.reveal, title: 'Go to line', arguments: [fileUri(node.folder, node.subject.path), first] };
+        // Inherited image items (a service built from a Dockerfile) point into that Dockerfile.
+        const hit = i.findings[0] ?? i.evidence.find((e) => e.range);
+        const first = hit?.range;
+        const target = hit?.path ?? node.subject?.path;
+        if (node.subject && first && target !== undefined)
+          t.command = { command: ChecklistCommands.reveal, title: 'Go to line', arguments: [fileUri(node.folder, target), first] };
         return t;
       }
       case 'detail': {

@@ -48,6 +48,8 @@ export interface ChecklistEvidence {
 }
 
 export interface ChecklistFinding {
+  /** Folder-relative path when the finding is in another file than the subject (the Dockerfile a Compose service builds). */
+  readonly path?: string;
   readonly ruleId: string;
   readonly message: string;
   readonly severity: string;

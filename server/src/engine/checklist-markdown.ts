@@ -25,13 +25,19 @@ export function detailsOf(r: ChecklistItemResult, linkBase?: string): string[] {
   const link = (lineNo: number, path?: string) => (linkBase !== undefined ? `[line ${lineNo}](${linkBase}${path ?? ''}#L${lineNo})` : `line ${lineNo}`);
   switch (r.status) {
     case 'fail':
-      return r.findings.map((f) => `${link(f.range.start.line + 1)}: ${f.message} (\`${f.ruleId}\`, ${f.severity})`);
+      // A finding in the Dockerfile a service builds names that file (and links to it).
+      return r.findings.map(
+        (f) => `${f.path !== undefined ? `${f.path} ` : ''}${link(f.range.start.line + 1, f.path)}: ${f.message} (\`${f.ruleId}\`, ${f.severity})`,
+      );
     case 'pass':
       return r.evidence.map((e) => e.text);
     case 'human':
       return [r.question ?? r.summary, ...(r.summary !== r.question ? [r.summary] : [])];
     case 'confirmed':
-      return [`${r.confirmation?.note ?? ''}${r.confirmation?.by ? ` — ${r.confirmation.by}` : ''}${r.confirmation?.date ? `, ${r.confirmation.date}` : ''}`, ...(r.question ? [`(${r.question})`] : [])];
+      return [
+        `${r.confirmation?.note ?? ''}${r.confirmation?.by ? ` — ${r.confirmation.by}` : ''}${r.confirmation?.date ? `, ${r.confirmation.date}` : ''}`,
+        ...(r.question ? [`(${r.question})`] : []),
+      ];
     case 'na':
       return [r.summary];
   }

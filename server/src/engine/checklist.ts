@@ -6,13 +6,22 @@
  * 1. Rules give the evidence. A rule lists the item ids it speaks for in `meta.checklist`, so a
  *    new rule joins the checklist without editing this module. Any finding of such a rule in
  *    the subject → fail (with each finding and its line).
- * 2. Such rules ran without findings → pass, with evidence from the model where there is some
- *    ("USER node on line 15"), else the names of the rules that found nothing.
- * 3. No rule ran: a model fact may still prove a pass (`read_only: true` on line 9); facts only
+ * 2. Outside the item's own `kinds` (a runtime item on a Dockerfile) that is all rules can do:
+ *    without findings the item is not applicable there, naming the rules that found nothing.
+ *    A Dockerfile cannot prove that a container runs read-only or publishes few ports.
+ * 3. Such rules ran without findings → pass, with evidence from the model where there is some
+ *    ("USER node on line 15"), else the names of the rules that found nothing. Items whose rules
+ *    only cover part of them (`passNeedsFact`: resource limits, a Compose service's user…)
+ *    pass only on a model fact; otherwise a human decides.
+ * 4. No rule ran: a model fact may still prove a pass (`read_only: true` on line 9); facts only
  *    ever prove passes or "not applicable", never failures (failures are the rules' job).
- * 4. Rules exist but the user turned them off → not applicable (and says so).
- * 5. Nothing can decide it → needs a human, with the question to answer; a confirmation from
+ *    Compose facts read the merged service (`ComposeService`), so overrides and anchors count.
+ * 5. Rules exist but the user turned them off → not applicable (and says so).
+ * 6. Nothing can decide it → needs a human, with the question to answer; a confirmation from
  *    `.bulkhead/checklist.json` turns that into "confirmed" with the reviewer's note.
+ * A Compose service built from a Dockerfile that is among the analysed files takes the image
+ * items (`fromImage`) from that Dockerfile's result, its evidence and findings carrying the
+ * Dockerfile's path; otherwise the service answers alone.
  * Workspace items (image scanning in CI, signing, secret rotation, daemon hardening) are
  * decided once from the CI configuration texts the host passes in, or by a human.
  *
@@ -20,7 +29,7 @@
  */
 import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import { analyze, type AnalysisResult } from './index';
-import { builtDockerfile, dirname, join, type BuiltDockerfile, type ComposeModel } from './model/compose';
+import { dirname, join, namespaceMode, securityOptions, text as nodeText, type ComposeModel, type ComposeService, type CPair } from './model/compose';
 import type { DockerfileModel } from './model/dockerfile';
 import type { AnyRule } from './rule';
 import { ALL_RULES } from './rules';
@@ -42,6 +51,8 @@ export interface ChecklistEvidence {
 }
 
 export interface ChecklistFinding {
+  /** Set when the finding is in another file than the subject (the Dockerfile a service builds). */
+  readonly path?: string;
   readonly ruleId: string;
   readonly message: string;
   readonly severity: Severity;
@@ -125,9 +136,29 @@ interface ItemDefinition {
   readonly kinds: readonly FileKind[];
   readonly workspace?: (ctx: WorkspaceContext) => Fact | undefined;
   readonly question?: string;
+  /**
+   * Kinds where rules that found nothing do not prove the item: a pass needs a model fact
+   * (compose-memory-limit finding nothing says nothing about CPU and pids limits).
+   */
+  readonly passNeedsFact?: readonly FileKind[];
+  /**
+   * A Compose service built from an analysed Dockerfile takes this item from that Dockerfile,
+   * unless the predicate says Compose itself decides it (`user:` for non-root-user).
+   */
+  readonly fromImage?: true | ((s: ComposeService) => boolean);
   readonly dockerfile?: (m: DockerfileModel) => Fact | undefined;
-  readonly compose?: (s: ServiceView) => Fact | undefined;
+  readonly compose?: (s: ServiceFacts) => Fact | undefined;
 }
+
+/** What a Compose fact reads: the merged service, with ranges only for values written in the analysed file. */
+interface ServiceFacts {
+  readonly svc: ComposeService;
+  /** The key's range when the pair is in the analysed file (an override's values have no range here). */
+  at(p: Pick<CPair, 'file' | 'keyRange'> | undefined): Range | undefined;
+}
+
+/** Go's strconv.ParseBool true spellings: the daemon parses `no-new-privileges:<value>` with it. */
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
 
 const line = (r: Range | undefined) => (r ? ` on line ${r.start.line + 1}` : '');
 const ev = (text: string, range?: Range): ChecklistEvidence => (range ? { text, range } : { text });
@@ -146,28 +177,39 @@ const DEFINITIONS: readonly ItemDefinition[] = [
       if (!stage) return undefined;
       const u = m.effectiveUser(stage);
       if (u.source === 'instruction' && u.root === false) return { evidence: [ev(`USER ${u.value ?? ''}${line(u.instruction.range)}`, u.instruction.range)] };
-      if (u.source === 'image' && u.nonRoot) return { evidence: [ev(`base image ${stage.image.text ?? ''} runs as ${u.user ?? 'a non-root user'}${line(stage.image.range)}`, stage.image.range)] };
+      if (u.source === 'image' && u.nonRoot)
+        return { evidence: [ev(`base image ${stage.image.text ?? ''} runs as ${u.user ?? 'a non-root user'}${line(stage.image.range)}`, stage.image.range)] };
       return undefined;
     },
-    compose: (s) => {
-      const u = s.scalar('user');
-      if (u && !/^(root|0)(:|$)/.test(u.value)) return { status: 'pass', evidence: [ev(`user: ${u.value}${line(u.range)}`, u.range)] };
-      return undefined;
+    // compose-user-root finding nothing only says `user:` is not root; without `user:` the image decides.
+    passNeedsFact: ['compose'],
+    fromImage: (s) => s.get('user') === undefined,
+    compose: ({ svc, at }) => {
+      const p = svc.get('user');
+      const u = svc.string('user');
+      if (u === undefined || /^(root|0)(:|$)/.test(u.trim())) return undefined;
+      return { status: 'pass', evidence: [ev(`user: ${u}${line(at(p))}`, at(p))] };
     },
   },
   {
     id: 'minimal-base-image',
     title: 'Minimal base image',
     why: 'Every package in the runtime image is attack surface and a source of CVEs; slim, Alpine, distroless and scratch images carry far fewer.',
-    how: 'Minimal-base rules when present; otherwise the final FROM proves it when the image is scratch, distroless, Alpine, slim, micro or minimal.',
+    how: 'Minimal-base rules fail it; the final FROM proves it when the image is scratch, distroless, Alpine, slim, micro or minimal.',
     cis: ['4.3'],
     kinds: ['dockerfile'],
+    // prefer-minimal-base flags toolchain images only: finding nothing does not make ubuntu:24.04 minimal.
+    passNeedsFact: ['dockerfile'],
+    fromImage: true,
     question: 'Is the final base image the smallest that works (slim, Alpine, distroless or scratch)?',
     dockerfile: (m) => {
       const img = m.finalStage?.image;
       if (!img?.ref) return undefined;
       const r = img.ref;
-      const minimal = r.isScratch || /distroless|chainguard|wolfi|alpine|busybox|scratch|-micro|-minimal|static/.test(r.repository) || /slim|alpine|distroless|minimal|micro|nonroot|static/.test(r.tag ?? '');
+      const minimal =
+        r.isScratch ||
+        /distroless|chainguard|wolfi|alpine|busybox|scratch|-micro|-minimal|static/.test(r.repository) ||
+        /slim|alpine|distroless|minimal|micro|nonroot|static/.test(r.tag ?? '');
       return minimal ? { status: 'pass', evidence: [ev(`FROM ${img.text ?? r.raw}${line(img.range)}`, img.range)] } : undefined;
     },
   },
@@ -178,10 +220,16 @@ const DEFINITIONS: readonly ItemDefinition[] = [
     how: 'from-untagged, from-latest (and digest rules when present); every FROM is listed as evidence, noting which have a digest.',
     cis: ['4.2'],
     kinds: ['dockerfile'],
+    fromImage: true,
     dockerfile: (m) => {
       const evidence = m.stages
         .filter((s) => !s.baseStage && s.image.ref && !s.image.ref.isScratch)
-        .map((s) => ev(`FROM ${s.image.text ?? s.image.ref?.raw ?? ''}${line(s.image.range)}${s.image.ref?.digest ? ' (digest pinned)' : ' (tag only, no digest)'}`, s.image.range));
+        .map((s) =>
+          ev(
+            `FROM ${s.image.text ?? s.image.ref?.raw ?? ''}${line(s.image.range)}${s.image.ref?.digest ? ' (digest pinned)' : ' (tag only, no digest)'}`,
+            s.image.range,
+          ),
+        );
       return evidence.length ? { evidence } : { status: 'na', evidence: [], summary: 'No external base image (scratch or stages only).' };
     },
   },
@@ -192,6 +240,7 @@ const DEFINITIONS: readonly ItemDefinition[] = [
     how: 'prefer-multi-stage / final-stage-build-tools rules when present; two or more stages prove the build is split.',
     cis: ['4.3'],
     kinds: ['dockerfile'],
+    fromImage: true,
     question: 'Does the final image contain compilers, package managers or download tools it does not need at run time?',
     dockerfile: (m) => {
       if (m.stages.length < 2 || !m.finalStage) return undefined;
@@ -206,6 +255,7 @@ const DEFINITIONS: readonly ItemDefinition[] = [
     how: 'Rules that flag sudo, SSH, ADD of local files and similar; pass when they ran without findings.',
     cis: ['4.3', '4.8', '5.7'],
     kinds: ['dockerfile'],
+    fromImage: true,
   },
   {
     id: 'no-secrets-in-image',
@@ -214,22 +264,38 @@ const DEFINITIONS: readonly ItemDefinition[] = [
     how: 'secret-in-env-arg, hardcoded-secret, copy-secret-file (and Compose build-arg rules); pass when they ran without findings.',
     cis: ['4.10'],
     kinds: ['dockerfile'],
+    fromImage: true,
+    dockerfile: (m) => {
+      const uses = m.instructions.filter((i) => i.keyword === 'RUN' && i.flags.some((f) => f.name === 'mount' && /(^|,)type=secret(,|$)/.test(f.value ?? '')));
+      return uses.length ? { evidence: uses.map((i) => ev(`RUN --mount=type=secret${line(i.range)}`, i.range)) } : undefined;
+    },
   },
   {
     id: 'secrets-at-runtime',
     title: 'Secrets supplied through secret mounts or Compose/Swarm secrets',
     why: 'Secret mounts and `secrets:` keep credentials out of layers, image config and `docker inspect`.',
-    how: 'Secret rules fail it; `RUN --mount=type=secret` in a Dockerfile or `secrets:` on a service proves it.',
+    how: 'Secret rules fail it; `secrets:` on a service proves it. A Dockerfile can only fail it (a secret baked into the image); build secrets (`RUN --mount=type=secret`) are evidence for no-secrets-in-image.',
     cis: ['4.10'],
-    kinds: ['dockerfile', 'compose'],
+    // How the container gets its secrets is decided where it runs, not in the image.
+    kinds: ['compose'],
+    passNeedsFact: ['compose'],
     question: 'Does this service need secrets, and does it get them through secret mounts or `secrets:` rather than environment variables?',
-    dockerfile: (m) => {
-      const uses = m.instructions.filter((i) => i.keyword === 'RUN' && i.flags.some((f) => f.name === 'mount' && /(^|,)type=secret(,|$)/.test(f.value ?? '')));
-      return uses.length ? { status: 'pass', evidence: uses.map((i) => ev(`RUN --mount=type=secret${line(i.range)}`, i.range)) } : undefined;
-    },
-    compose: (s) => {
-      const p = s.pair('secrets');
-      return p ? { status: 'pass', evidence: [ev(`secrets:${line(p.range)}`, p.range)] } : undefined;
+    compose: ({ svc, at }) => {
+      const p = svc.get('secrets');
+      return p && svc.secrets().length
+        ? {
+            status: 'pass',
+            evidence: [
+              ev(
+                `secrets: ${svc
+                  .secrets()
+                  .map((r) => r.source ?? '?')
+                  .join(', ')}${line(at(p))}`,
+                at(p),
+              ),
+            ],
+          }
+        : undefined;
     },
   },
   {
@@ -240,34 +306,68 @@ const DEFINITIONS: readonly ItemDefinition[] = [
     cis: ['5.4', '5.5'],
     kinds: ['compose'],
     question: 'Does this service drop all capabilities and add back only what it needs?',
-    compose: (s) => {
-      const drop = s.pair('cap_drop');
-      if (!drop || !s.list('cap_drop').some((v) => v.toUpperCase() === 'ALL') || s.pair('cap_add') || s.scalar('privileged')?.value === 'true') return undefined;
-      return { status: 'pass', evidence: [ev(`cap_drop: [ALL]${line(drop.range)}`, drop.range)] };
+    compose: ({ svc, at }) => {
+      const drop = svc.get('cap_drop');
+      if (!drop || !svc.capDrop().some((c) => c.name === 'ALL') || svc.capAdd().length || (svc.get('privileged') && svc.bool('privileged') !== false))
+        return undefined;
+      return { status: 'pass', evidence: [ev(`cap_drop: [ALL]${line(at(drop))}`, at(drop))] };
     },
   },
   {
     id: 'no-new-privileges',
     title: 'no-new-privileges set',
     why: 'Stops setuid binaries and file capabilities from raising privileges inside the container.',
-    how: 'Compose no-new-privileges rule; `security_opt: [no-new-privileges:true]` proves it.',
+    how: 'Compose no-new-privileges rule; the last `no-new-privileges` entry of `security_opt` (bare, or `:`/`=` with a true value as the daemon parses it: true, 1, t, TRUE…) proves it.',
     cis: ['5.26'],
     kinds: ['compose'],
     question: 'Is the container started with no-new-privileges?',
-    compose: (s) => {
-      const p = s.pair('security_opt');
-      return p && s.list('security_opt').some((v) => /^no-new-privileges(:true|=true)?$/.test(v)) ? { status: 'pass', evidence: [ev(`security_opt: no-new-privileges${line(p.range)}`, p.range)] } : undefined;
+    compose: ({ svc, at }) => {
+      const so = securityOptions(svc);
+      if (so.unknown) return undefined; // an entry from an unset variable might be the last word
+      // The daemon reads entries in order, the last one wins, and parses the value with Go's strconv.ParseBool.
+      const last = so.options.filter((o) => o.key === 'no-new-privileges').pop();
+      if (!last || (last.value !== undefined && !GO_TRUE.has(last.value))) return undefined;
+      const written = `no-new-privileges${last.separator ?? ''}${last.value ?? ''}`;
+      const r = at({ file: last.node.file, keyRange: last.node.range });
+      return { status: 'pass', evidence: [ev(`security_opt: ${written}${line(r)}`, r)] };
     },
   },
   {
     id: 'security-profiles',
     title: 'seccomp, AppArmor and SELinux not disabled',
     why: 'The default seccomp and AppArmor/SELinux profiles block most container-escape syscalls.',
-    how: 'Compose rules for `seccomp:unconfined`, `apparmor:unconfined`, `label:disable`; pass when they ran without findings.',
+    how: 'Compose rules for `seccomp:unconfined`, `apparmor:unconfined`, `label:disable`, `systempaths=unconfined` fail it; a pass needs the entries read: none of those, and not `privileged: true` (which turns all profiles off).',
     cis: ['5.2', '5.3', '5.22'],
     kinds: ['compose'],
+    // privileged: true disables seccomp and AppArmor without any security_opt entry; the rules above do not see it.
+    passNeedsFact: ['compose'],
     question: 'Does the service keep the default seccomp and AppArmor/SELinux profiles (no `unconfined`)?',
-    compose: (s) => (s.pair('security_opt') || s.pair('privileged') ? undefined : { status: 'pass', evidence: [ev('no security_opt overrides: default profiles apply')] }),
+    compose: ({ svc, at }) => {
+      const priv = svc.get('privileged');
+      if (priv && svc.bool('privileged') !== false) return undefined;
+      const so = securityOptions(svc);
+      if (so.unknown) return undefined;
+      const off = so.options.filter(
+        (o) =>
+          ((o.key === 'seccomp' || o.key === 'apparmor' || o.key === 'systempaths') && o.value === 'unconfined') ||
+          (o.key === 'label' && o.value === 'disable'),
+      );
+      if (off.length) return undefined;
+      const kept = so.options
+        .filter((o) => o.key === 'seccomp' || o.key === 'apparmor' || o.key === 'label')
+        .map((o) => `${o.key}${o.separator ?? ''}${o.value ?? ''}`);
+      const r = at(so.pair);
+      const evidence = [
+        ev(
+          kept.length
+            ? `security_opt sets ${kept.join(', ')}: confinement kept${line(r)}`
+            : `no security_opt entry turns seccomp, AppArmor or SELinux off${so.pair ? line(r) : ''}`,
+          so.pair ? r : undefined,
+        ),
+      ];
+      if (priv) evidence.push(ev(`privileged: false${line(at(priv))}`, at(priv)));
+      return { status: 'pass', evidence };
+    },
   },
   {
     id: 'read-only-rootfs',
@@ -277,45 +377,53 @@ const DEFINITIONS: readonly ItemDefinition[] = [
     cis: ['5.13'],
     kinds: ['compose'],
     question: 'Does the container run with a read-only root filesystem (writable paths as tmpfs or volumes)?',
-    compose: (s) => {
-      const r = s.scalar('read_only');
-      return r?.value === 'true' ? { status: 'pass', evidence: [ev(`read_only: true${line(r.range)}`, r.range)] } : undefined;
+    compose: ({ svc, at }) => {
+      const p = svc.get('read_only');
+      return svc.bool('read_only') === true ? { status: 'pass', evidence: [ev(`read_only: true${line(at(p))}`, at(p))] } : undefined;
     },
   },
   {
     id: 'resource-limits',
     title: 'Resource limits (memory, CPU, pids)',
     why: 'Without limits one container can starve the host or fork-bomb it.',
-    how: 'Compose memory, CPU and pids limit rules; all three limits set prove it.',
+    how: 'Compose memory, CPU and pids limit rules fail it; all three limits set (deploy.resources.limits or the legacy mem_limit, cpus / cpu_quota, pids_limit) and not unlimited prove it.',
     cis: ['5.11', '5.12', '5.29'],
     kinds: ['compose'],
+    passNeedsFact: ['compose'],
     question: 'Are memory, CPU and pids limits set for this service?',
-    compose: (s) => {
-      const limits = s.path(['deploy', 'resources', 'limits']);
-      const mem = s.pair('mem_limit') ?? (limits && s.child(limits, 'memory'));
-      const cpu = s.pair('cpus') ?? s.pair('cpu_quota') ?? (limits && s.child(limits, 'cpus'));
-      const pids = s.pair('pids_limit') ?? (limits && s.child(limits, 'pids'));
-      if (!mem || !cpu || !pids) return undefined;
-      return { status: 'pass', evidence: [ev(`memory limit${line(mem.range)}`, mem.range), ev(`CPU limit${line(cpu.range)}`, cpu.range), ev(`pids limit${line(pids.range)}`, pids.range)] };
+    compose: ({ svc, at }) => {
+      const r = svc.resources();
+      // 0 (and -1 for pids) mean "no limit" to the daemon; an unset variable is unknown.
+      const set = (l: { value: string | undefined } | undefined, unlimited: RegExp) =>
+        l !== undefined && l.value !== undefined && !unlimited.test(l.value.trim());
+      const quota = svc.get('cpu_quota');
+      const cpu = set(r.cpus, /^0*(\.0*)?$/) ? r.cpus?.pair : quota && set({ value: svc.string('cpu_quota') }, /^(0+|-1)$/) ? quota : undefined;
+      if (!set(r.memory, /^0+[a-z]*$/i) || !cpu || !set(r.pids, /^(0+|-1)$/)) return undefined;
+      const mem = r.memory?.pair;
+      const pids = r.pids?.pair;
+      const show = (what: string, p: CPair | undefined) => ev(`${what}${p ? ` (${p.key}: ${nodeText(p.value) ?? ''})` : ''}${line(at(p))}`, at(p));
+      return { status: 'pass', evidence: [show('memory limit', mem), show('CPU limit', cpu), show('pids limit', pids)] };
     },
   },
   {
     id: 'limited-ports',
     title: 'Limited ports, bound to specific interfaces',
     why: 'Every published port is reachable from the network; binding to 0.0.0.0 exposes internal services.',
-    how: 'EXPOSE and port-publishing rules; the EXPOSE lines, or ports all bound to an address, are the evidence.',
+    how: 'EXPOSE rules (sensitive ports) can fail it, but EXPOSE publishes nothing: ports are published at run time. A service that publishes no ports, or binds each to a specific address, proves it.',
     cis: ['5.7', '5.8', '5.9', '5.14'],
-    kinds: ['dockerfile', 'compose'],
+    // EXPOSE is documentation; `ports:` / `docker run -p` publish. A Dockerfile cannot prove this item.
+    kinds: ['compose'],
     question: 'Are only the needed ports published, each bound to a specific interface?',
-    dockerfile: (m) => {
-      const ex = (m.finalStage?.instructions ?? []).filter((i) => i.keyword === 'EXPOSE' && !i.onbuild);
-      return ex.length ? { evidence: ex.map((i) => ev(`EXPOSE ${i.argsText.trim()}${line(i.range)}`, i.range)) } : { evidence: [ev('no EXPOSE in the final stage')] };
-    },
-    compose: (s) => {
-      const p = s.pair('ports');
-      if (!p) return { status: 'pass', evidence: [ev('publishes no ports')] };
-      const ports = s.list('ports');
-      if (ports.length && ports.every((v) => /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]|localhost):/i.test(v))) return { status: 'pass', evidence: [ev(`ports bound to specific interfaces${line(p.range)}`, p.range)] };
+    compose: ({ svc, at }) => {
+      const net = namespaceMode(svc, 'network_mode');
+      if (net?.mode === 'host' || (svc.get('network_mode') && !net)) return undefined; // host networking publishes every listening port
+      const p = svc.get('ports');
+      const ports = svc.ports();
+      if (!ports.length) return { status: 'pass', evidence: [ev('publishes no ports')] };
+      // A short entry without an address ("8080:80", "80") binds all interfaces, as do 0.0.0.0 and ::.
+      const bound = (ip: string | undefined) => ip !== undefined && ip.trim() !== '' && !/^(0\.0\.0\.0|::|\[::\])$/.test(ip.trim());
+      if (ports.every((x) => bound(x.hostIp)))
+        return { status: 'pass', evidence: [ev(`ports bound to ${[...new Set(ports.map((x) => x.hostIp))].join(', ')}${line(at(p))}`, at(p))] };
       return undefined;
     },
   },
@@ -327,26 +435,43 @@ const DEFINITIONS: readonly ItemDefinition[] = [
     cis: ['5.10', '5.30'],
     kinds: ['compose'],
     question: 'Is this service on user-defined networks, with back ends on `internal: true` networks?',
-    compose: (s) => {
-      const n = s.pair('networks');
-      const mode = s.scalar('network_mode');
-      if (mode?.value === 'host' || !n) return undefined;
-      return { status: 'pass', evidence: [ev(`networks: ${s.list('networks').join(', ') || s.keys(n).join(', ')}${line(n.range)}`, n.range)] };
+    // compose-host-network finding nothing leaves the service on the project's one default network.
+    passNeedsFact: ['compose'],
+    compose: ({ svc, at }) => {
+      const mode = namespaceMode(svc, 'network_mode');
+      if (svc.get('network_mode') && !mode) return undefined;
+      if (mode?.value === 'none') return { status: 'pass', evidence: [ev(`network_mode: none (no network)${line(at(mode.pair))}`, at(mode.pair))] };
+      if (mode) return undefined; // host, or another container's network namespace
+      const n = svc.get('networks');
+      const named = svc.networks().filter((x) => x.name !== 'default');
+      if (!n || named.length === 0) return undefined;
+      return { status: 'pass', evidence: [ev(`networks: ${named.map((x) => x.name).join(', ')}${line(at(n))}`, at(n))] };
     },
   },
   {
     id: 'no-host-mounts',
     title: 'No Docker socket or sensitive host mounts',
     why: 'The Docker socket is root on the host; mounting /, /etc, /proc or /var exposes the host to the container.',
-    how: 'Socket, sensitive-mount and VOLUME rules; a service without host bind mounts passes.',
+    how: 'Socket, sensitive-mount and VOLUME rules fail it; a service whose only host mounts are paths inside the project (./…) passes; absolute host paths need a human.',
     cis: ['5.6', '5.32'],
     kinds: ['compose'],
     question: 'Does this service mount the Docker socket or sensitive host paths?',
-    compose: (s) => {
-      const v = s.pair('volumes');
-      if (!v) return { status: 'pass', evidence: [ev('no volumes mounted')] };
-      const binds = s.list('volumes').filter((x) => /^[./~$]/.test(x));
-      return binds.length === 0 && s.list('volumes').length > 0 ? { status: 'pass', evidence: [ev(`named volumes only${line(v.range)}`, v.range)] } : undefined;
+    compose: ({ svc, at }) => {
+      const v = svc.get('volumes');
+      const mounts = svc.volumes();
+      if (!mounts.length) return { status: 'pass', evidence: [ev('no volumes mounted')] };
+      const host = mounts.filter((m) => m.type === 'bind' || m.type === 'npipe');
+      // Only a relative path that stays in the project is known to be harmless; /, /etc, ~, a socket or ../ are not.
+      const inProject = (src: string | undefined) =>
+        src !== undefined &&
+        /^\.{1,2}([\\/]|$)/.test(src) &&
+        !src.startsWith('..') &&
+        !/(^|[\\/])\.\.([\\/]|$)/.test(src) &&
+        !/docker\.sock|docker_engine/.test(src);
+      if (mounts.some((m) => m.type !== 'bind' && m.type !== 'npipe' && m.type !== 'volume' && m.type !== 'tmpfs')) return undefined;
+      if (!host.every((m) => inProject(m.source))) return undefined;
+      const text = host.length ? `host mounts only inside the project (${host.map((m) => m.source).join(', ')})` : 'named volumes and tmpfs only';
+      return { status: 'pass', evidence: [ev(`${text}${line(at(v))}`, at(v))] };
     },
   },
   {
@@ -357,30 +482,42 @@ const DEFINITIONS: readonly ItemDefinition[] = [
     cis: ['4.6', '5.27'],
     kinds: ['dockerfile', 'compose'],
     question: 'Does the image or the service define a healthcheck?',
+    passNeedsFact: ['compose'],
+    // Compose's `healthcheck:` overrides the image's; without one the image's HEALTHCHECK applies.
+    fromImage: (s) => s.get('healthcheck') === undefined,
     dockerfile: (m) => {
       const h = (m.finalStage?.instructions ?? []).filter((i) => i.keyword === 'HEALTHCHECK' && !i.onbuild).pop();
       if (!h) return undefined;
       return /^\s*NONE\s*$/i.test(h.argsText) ? undefined : { evidence: [ev(`HEALTHCHECK${line(h.range)}`, h.range)] };
     },
-    compose: (s) => {
-      const h = s.pair('healthcheck');
-      if (!h || s.child(h, 'disable') || /NONE/.test(s.text(h))) return undefined;
-      return { status: 'pass', evidence: [ev(`healthcheck:${line(h.range)}`, h.range)] };
+    compose: ({ svc, at }) => {
+      const h = svc.healthcheck();
+      // Without `test:` the image's test is used with the new timings: that is the image's to prove.
+      if (!h || h.disabled || !h.test?.length) return undefined;
+      return { status: 'pass', evidence: [ev(`healthcheck:${line(at(h.pair))}`, at(h.pair))] };
     },
   },
   {
     id: 'logging-rotation',
     title: 'Logging with rotation',
     why: 'Unrotated json-file logs fill the disk; `driver: none` leaves no trail after an incident.',
-    how: 'Compose logging rule; a logging driver with `max-size` (or a non-file driver) proves it.',
+    how: 'Compose logging rule; `json-file` (or the default driver) with `max-size`, the `local` driver (rotates by default), or a driver that ships logs off the host proves it; `none` never does.',
     cis: [],
     kinds: ['compose'],
     question: 'Are this service’s logs shipped or rotated (max-size / max-file, or the daemon default)?',
-    compose: (s) => {
-      const l = s.pair('logging');
+    compose: ({ svc, at }) => {
+      const l = svc.logging();
       if (!l) return undefined;
-      const t = s.text(l);
-      return /max-size/.test(t) || /driver:\s*(?!json-file|none|local)\w+/.test(t) ? { status: 'pass', evidence: [ev(`logging:${line(l.range)}`, l.range)] } : undefined;
+      const explicit = l.pair.value.kind === 'map' && l.pair.value.get('driver') !== undefined;
+      if (explicit && l.driver === undefined) return undefined; // unset variable
+      const driver = l.driver;
+      const max = l.options.find((o) => o.name === 'max-size');
+      const r = at(l.pair);
+      if (driver === undefined || driver === 'json-file')
+        return max?.value ? { status: 'pass', evidence: [ev(`logging: ${driver ?? 'default driver'}, max-size ${max.value}${line(r)}`, r)] } : undefined;
+      if (driver === 'none') return undefined;
+      if (driver === 'local') return { status: 'pass', evidence: [ev(`logging: local driver (rotated: max-size ${max?.value ?? '20m'})${line(r)}`, r)] };
+      return { status: 'pass', evidence: [ev(`logging: ${driver} driver ships the logs${line(r)}`, r)] };
     },
   },
   {
@@ -391,12 +528,18 @@ const DEFINITIONS: readonly ItemDefinition[] = [
     cis: ['5.15'],
     kinds: ['compose'],
     question: 'Is the restart policy bounded (e.g. on-failure:5)?',
-    compose: (s) => {
-      const r = s.scalar('restart');
-      if (r && /^on-failure:\d+$/.test(r.value)) return { status: 'pass', evidence: [ev(`restart: ${r.value}${line(r.range)}`, r.range)] };
-      const rp = s.path(['deploy', 'restart_policy']);
-      const max = rp && s.child(rp, 'max_attempts');
-      return max ? { status: 'pass', evidence: [ev(`deploy.restart_policy.max_attempts${line(max.range)}`, max.range)] } : undefined;
+    compose: ({ svc, at }) => {
+      // `restart:` wins over deploy.restart_policy (ComposeService.restart()); 0 attempts means "no limit" in both.
+      const r = svc.restart();
+      if (!r) return undefined;
+      const n = r.maxAttempts !== undefined && /^\d+$/.test(r.maxAttempts.trim()) ? Number(r.maxAttempts) : 0;
+      const where = at(r.pair);
+      if (r.source === 'restart')
+        return r.policy === 'on-failure' && n > 0
+          ? { status: 'pass', evidence: [ev(`restart: on-failure:${r.maxAttempts ?? ''}${line(where)}`, where)] }
+          : undefined;
+      if (r.policy === 'none') return { status: 'pass', evidence: [ev(`deploy.restart_policy.condition: none${line(where)}`, where)] };
+      return n > 0 ? { status: 'pass', evidence: [ev(`deploy.restart_policy.max_attempts: ${n}${line(where)}`, where)] } : undefined;
     },
   },
   {
@@ -407,10 +550,11 @@ const DEFINITIONS: readonly ItemDefinition[] = [
     cis: ['5.28'],
     kinds: ['compose'],
     question: 'Does this service run an image with a version tag or digest that never changes?',
-    compose: (s) => {
-      const i = s.scalar('image');
-      if (i && /@sha256:[0-9a-f]{64}$/.test(i.value)) return { status: 'pass', evidence: [ev(`image: ${i.value}${line(i.range)}`, i.range)] };
-      if (!i && s.pair('build')) return { status: 'na', evidence: [], summary: 'Built from a Dockerfile: see trusted-pinned-base there.' };
+    compose: ({ svc, at }) => {
+      const i = svc.image;
+      const p = svc.get('image');
+      if (i && /@sha256:[0-9a-f]{64}$/.test(i)) return { status: 'pass', evidence: [ev(`image: ${i}${line(at(p))}`, at(p))] };
+      if (!p && svc.get('build')) return { status: 'na', evidence: [], summary: 'Built from a Dockerfile: see trusted-pinned-base there.' };
       return undefined;
     },
   },
@@ -421,13 +565,11 @@ const DEFINITIONS: readonly ItemDefinition[] = [
     how: 'exec-form (Dockerfile) and Compose init rules; exec-form CMD/ENTRYPOINT or `init: true` is the evidence.',
     cis: [],
     kinds: ['dockerfile'],
+    // A Compose entrypoint/command replaces the image's (Compose splits a string into words: no shell).
+    fromImage: (s) => s.get('entrypoint') === undefined && s.get('command') === undefined,
     dockerfile: (m) => {
       const cmds = (m.finalStage?.instructions ?? []).filter((i) => (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && !i.onbuild && i.jsonForm);
       return cmds.length ? { evidence: cmds.map((i) => ev(`${i.keyword} in exec form${line(i.range)}`, i.range)) } : undefined;
-    },
-    compose: (s) => {
-      const i = s.scalar('init');
-      return i?.value === 'true' ? { status: 'pass', evidence: [ev(`init: true${line(i.range)}`, i.range)] } : undefined;
     },
   },
   {
@@ -437,6 +579,7 @@ const DEFINITIONS: readonly ItemDefinition[] = [
     how: 'curl-pipe-shell, insecure-download, add-remote-unverified, pkg-signature-bypass; pass when they ran without findings.',
     cis: ['4.9', '4.11'],
     kinds: ['dockerfile'],
+    fromImage: true,
   },
   {
     id: 'base-image-scan',
@@ -452,11 +595,11 @@ const DEFINITIONS: readonly ItemDefinition[] = [
     id: 'content-trust',
     title: 'Images signed and signatures verified',
     why: 'Signatures prove the image you run is the one your pipeline built.',
-    how: 'A CI config signs or verifies images (cosign, notation, DOCKER_CONTENT_TRUST=1).',
+    how: 'A CI config signs images and verifies signatures (cosign sign + cosign verify, notation sign + verify, or DOCKER_CONTENT_TRUST=1, which does both); signing alone needs a human to say where signatures are verified.',
     cis: ['4.5'],
     kinds: [],
     question: 'Are images signed in CI and are signatures verified before deploy?',
-    workspace: (ctx) => detectIn(ctx, SIGNERS, 'signs or verifies images'),
+    workspace: signedAndVerified,
   },
   {
     id: 'secret-rotation',
@@ -563,7 +706,18 @@ function makeView(index: TextIndex, text: string, p: Pair): ServiceView {
     return q ? view(q) : undefined;
   };
   const strings = (node: YamlNode | null | undefined): string[] => {
-    if (isSeq(node)) return node.items.map((i) => scalarText(i) ?? (isMap(i) ? pairsOf(i as YamlNode).map((x) => `${keyText(x)}=${scalarText(x.value) ?? ''}`).join(',') : '')).filter((s) => s !== '');
+    if (isSeq(node))
+      return node.items
+        .map(
+          (i) =>
+            scalarText(i) ??
+            (isMap(i)
+              ? pairsOf(i as YamlNode)
+                  .map((x) => `${keyText(x)}=${scalarText(x.value) ?? ''}`)
+                  .join(',')
+              : ''),
+        )
+        .filter((s) => s !== '');
     if (isMap(node)) return pairsOf(node).map(keyText);
     const s = scalarText(node);
     return s === undefined ? [] : [s];
@@ -639,19 +793,38 @@ interface Detector {
 }
 
 const SCANNERS: readonly Detector[] = [
-  { tool: 'Trivy', pattern: /aquasecurity\/trivy-action|\btrivy\s+(image|fs|config|repo|--)|\btrivy\b.*\bimage\b|aquasec\/trivy/i },
-  { tool: 'Grype', pattern: /anchore\/scan-action|\bgrype\s+\S|anchore\/grype/i },
+  // `trivy config` checks IaC misconfigurations and `trivy fs`/`repo` scan source trees: neither scans an image.
+  { tool: 'Trivy', pattern: /aquasecurity\/trivy-action|\btrivy\s+(image|i)\b|\btrivy\s+--[\w-]+(\s+\S+)*\s+image\b|aquasec\/trivy\S*\s+image\b/i },
+  { tool: 'Grype', pattern: /anchore\/scan-action|\bgrype\s+(?!dir:|file:|sbom:|version\b|db\b|--version\b)\S|anchore\/grype/i },
   { tool: 'Docker Scout', pattern: /docker\/scout-action|docker\s+scout\s+(cves|quickview|recommendations|compare)/i },
   { tool: 'Snyk', pattern: /snyk\/actions\/docker|snyk\s+container\s+(test|monitor)|snyk\/snyk:docker/i },
   { tool: 'Clair', pattern: /\bclairctl\b|\bclair-scanner\b|quay\.io\/projectquay\/clair|arminc\/clair/i },
   { tool: 'Anchore', pattern: /anchore\/anchore-scan-action|\banchorectl\b|anchore\/enterprise/i },
 ];
 
+// Installing cosign proves nothing; the item asks for signing *and* verification, so each is detected apart.
 const SIGNERS: readonly Detector[] = [
-  { tool: 'cosign', pattern: /sigstore\/cosign-installer|\bcosign\s+(sign|verify|attest)/i },
-  { tool: 'Notation', pattern: /notaryproject\/notation-action|\bnotation\s+(sign|verify)/i },
+  { tool: 'cosign', pattern: /\bcosign\s+sign\b/i },
+  { tool: 'Notation', pattern: /\bnotation\s+sign\b|notaryproject\/notation-action\/sign/i },
+  // Content trust signs on push and verifies on pull: it covers both halves.
   { tool: 'Docker Content Trust', pattern: /DOCKER_CONTENT_TRUST[=:]\s*['"]?1/ },
 ];
+
+const VERIFIERS: readonly Detector[] = [
+  { tool: 'cosign', pattern: /\bcosign\s+verify(-attestation)?\b/i },
+  { tool: 'Notation', pattern: /\bnotation\s+verify\b|notaryproject\/notation-action\/verify/i },
+  { tool: 'Docker Content Trust', pattern: /DOCKER_CONTENT_TRUST[=:]\s*['"]?1/ },
+];
+
+/** Signed and verified: both seen (in CI, or by content trust); signing alone leaves verification to a human. */
+function signedAndVerified(ctx: WorkspaceContext): Fact | undefined {
+  const signed = detectIn(ctx, SIGNERS, 'signs images');
+  if (!signed) return undefined;
+  const verified = detectIn(ctx, VERIFIERS, 'verifies signatures');
+  const same = (e: ChecklistEvidence) => signed.evidence.some((x) => x.path === e.path && x.range?.start.line === e.range?.start.line);
+  if (verified) return { status: 'pass', evidence: [...signed.evidence, ...verified.evidence.filter((e) => !same(e))] };
+  return { evidence: signed.evidence, summary: `${signed.evidence[0]?.text ?? 'Images are signed'}; no step verifies signatures before deploy.` };
+}
 
 /** The step a matching line belongs to: the nearest `name:`/`displayName:`/`stage('…')` above it, or its top-level job key. */
 function stepName(lines: readonly string[], at: number): string | undefined {
@@ -715,12 +888,29 @@ function toFinding(f: Finding): ChecklistFinding {
   return { ruleId: f.ruleId, message: f.message, severity: f.severity, range: f.range };
 }
 
-function findConfirmation(all: readonly ChecklistConfirmation[], item: string, subject: string | undefined, path: string | undefined): ChecklistConfirmation | undefined {
+function findConfirmation(
+  all: readonly ChecklistConfirmation[],
+  item: string,
+  subject: string | undefined,
+  path: string | undefined,
+): ChecklistConfirmation | undefined {
   const mine = all.filter((c) => c.item === item);
-  return mine.find((c) => c.subject !== undefined && c.subject === subject) ?? mine.find((c) => c.subject !== undefined && c.subject === path) ?? mine.find((c) => c.subject === undefined || c.subject === '*');
+  return (
+    mine.find((c) => c.subject !== undefined && c.subject === subject) ??
+    mine.find((c) => c.subject !== undefined && c.subject === path) ??
+    mine.find((c) => c.subject === undefined || c.subject === '*')
+  );
 }
 
-function human(id: string, question: string | undefined, summary: string, rules: string[], confirmations: readonly ChecklistConfirmation[], subject?: string, path?: string): ChecklistItemResult {
+function human(
+  id: string,
+  question: string | undefined,
+  summary: string,
+  rules: string[],
+  confirmations: readonly ChecklistConfirmation[],
+  subject?: string,
+  path?: string,
+): ChecklistItemResult {
   const c = findConfirmation(confirmations, id, subject, path);
   const q = question ?? summary;
   if (c) return { id, status: 'confirmed', summary: `Confirmed: ${c.note}`, evidence: [], findings: [], rules, question: q, confirmation: c };
@@ -738,17 +928,34 @@ interface SubjectInput {
 }
 
 function evaluateItem(d: ItemDefinition, s: SubjectInput, rules: readonly AnyRule[], confirmations: readonly ChecklistConfirmation[]): ChecklistItemResult {
-  const scopes = scopesOf(d, rules);
   const all = rulesFor(d.id, rules).filter((r) => r.meta.kind === s.kind);
   const ran = all.filter((r) => s.ran.has(r.meta.id)).map((r) => r.meta.id);
-  if (!scopes.includes(s.kind)) {
-    const where = s.kind === 'dockerfile' ? 'set at run time (Compose, Kubernetes, docker run), not in a Dockerfile' : 'decided in the Dockerfile the service builds, not in Compose';
-    return { id: d.id, status: 'na', summary: `Not applicable: ${where}.`, evidence: [], findings: [], rules: [] };
-  }
   const failing = s.findings.filter((f) => ran.includes(f.ruleId));
   if (failing.length) {
     const ids = [...new Set(failing.map((f) => f.ruleId))];
-    return { id: d.id, status: 'fail', summary: `${failing.length} finding${failing.length === 1 ? '' : 's'} (${ids.join(', ')})`, evidence: [], findings: failing.map(toFinding), rules: ran };
+    return {
+      id: d.id,
+      status: 'fail',
+      summary: `${failing.length} finding${failing.length === 1 ? '' : 's'} (${ids.join(', ')})`,
+      evidence: [],
+      findings: failing.map(toFinding),
+      rules: ran,
+    };
+  }
+  // Outside the item's own kinds a rule's finding undermines the item, but silence proves nothing:
+  // a Dockerfile cannot show that the container runs with a read-only root filesystem.
+  if (!d.kinds.includes(s.kind)) {
+    const where =
+      s.kind === 'dockerfile' ? 'Decided at run time (Compose, Kubernetes, docker run)' : 'Decided in the image (the Dockerfile the service builds)';
+    const against = s.kind === 'dockerfile' ? 'no Dockerfile finding works against it' : 'no Compose finding works against it';
+    return {
+      id: d.id,
+      status: 'na',
+      summary: ran.length ? `${where}; ${against} (checked by ${ran.join(', ')}).` : `Not applicable: ${where.charAt(0).toLowerCase()}${where.slice(1)}.`,
+      evidence: [],
+      findings: [],
+      rules: ran,
+    };
   }
   let fact: Fact | undefined;
   try {
@@ -757,14 +964,28 @@ function evaluateItem(d: ItemDefinition, s: SubjectInput, rules: readonly AnyRul
     fact = undefined; // A fact is extra evidence; odd input must not break the checklist.
   }
   if (fact?.status === 'na') return { id: d.id, status: 'na', summary: fact.summary ?? 'Not applicable.', evidence: fact.evidence, findings: [], rules: ran };
-  const ignored = s.suppressed.filter((f) => ran.includes(f.ruleId)).map((f) => ev(`${f.ruleId} finding ignored by a bulkhead ignore comment${line(f.range)}`, f.range));
-  if (ran.length) {
+  const ignored = s.suppressed
+    .filter((f) => ran.includes(f.ruleId))
+    .map((f) => ev(`${f.ruleId} finding ignored by a bulkhead ignore comment${line(f.range)}`, f.range));
+  if (ran.length && (fact?.status === 'pass' || !d.passNeedsFact?.includes(s.kind))) {
     const evidence = [...(fact?.evidence ?? []), ...ignored];
     const summary = fact?.evidence[0]?.text ?? `No findings from ${ran.join(', ')}`;
     return { id: d.id, status: 'pass', summary, evidence: evidence.length ? evidence : [ev(`No findings from ${ran.join(', ')}`)], findings: [], rules: ran };
   }
-  if (fact?.status === 'pass') return { id: d.id, status: 'pass', summary: fact.evidence[0]?.text ?? 'Passed', evidence: fact.evidence, findings: [], rules: [] };
-  if (all.length) return { id: d.id, status: 'na', summary: `Not checked: ${all.map((r) => r.meta.id).join(', ')} turned off.`, evidence: [], findings: [], rules: [] };
+  if (fact?.status === 'pass')
+    return { id: d.id, status: 'pass', summary: fact.evidence[0]?.text ?? 'Passed', evidence: fact.evidence, findings: [], rules: [] };
+  if (ran.length)
+    return human(
+      d.id,
+      d.question ?? d.title,
+      `No findings from ${ran.join(', ')}, but nothing in the ${s.kind === 'dockerfile' ? 'Dockerfile' : 'service'} proves it.`,
+      ran,
+      confirmations,
+      s.id,
+      s.path,
+    );
+  if (all.length)
+    return { id: d.id, status: 'na', summary: `Not checked: ${all.map((r) => r.meta.id).join(', ')} turned off.`, evidence: [], findings: [], rules: [] };
   const noRule = `No Bulkhead rule decides this for ${s.kind === 'dockerfile' ? 'Dockerfiles' : 'Compose services'} yet.`;
   return human(d.id, d.question, d.question ?? noRule, [], confirmations, s.id, s.path);
 }
@@ -773,23 +994,173 @@ function finish(id: string, path: string, kind: FileKind, range: Range, items: C
   const counts = emptyCounts();
   for (const i of items) counts[i.status]++;
   const decided = counts.pass + counts.confirmed + counts.fail + counts.human;
-  return { id, path, kind, ...(service !== undefined ? { service } : {}), range, items, counts, score: decided ? Math.round(((counts.pass + counts.confirmed) / decided) * 100) : 100 };
+  return {
+    id,
+    path,
+    kind,
+    ...(service !== undefined ? { service } : {}),
+    range,
+    items,
+    counts,
+    score: decided ? Math.round(((counts.pass + counts.confirmed) / decided) * 100) : 100,
+  };
 }
 
 const inside = (outer: Range, r: Range) =>
   (r.start.line > outer.start.line || (r.start.line === outer.start.line && r.start.character >= outer.start.character)) &&
   (r.start.line < outer.end.line || (r.start.line === outer.end.line && r.start.character <= outer.end.character));
 
+// ---------------------------------------------------------------------------------------------
+// Services built from an analysed Dockerfile take the image items from it
+
+/** A URI's scheme and authority (`file://`), kept apart so path helpers do not fold its `//`. */
+const URI_PREFIX = /^([a-z][\w+.-]*:\/\/[^/]*)/i;
+
+/** A comparable form of a host path: forward slashes, `.`/`..` folded, Windows drive paths case-folded. */
+export function checklistPathKey(p: string): string {
+  const prefix = URI_PREFIX.exec(p)?.[1] ?? '';
+  const k = prefix.toLowerCase() + join('.', p.slice(prefix.length).replace(/\\/g, '/'));
+  return /^[A-Za-z]:\//.test(k) || /^[a-z]+:\/\/[^/]*\/[A-Za-z](:|%3A)/i.test(k) ? k.toLowerCase() : k;
+}
+
+/**
+ * The Dockerfile path a service's `build:` names, as the host would name it: the context resolved
+ * against the Compose file's directory, then `dockerfile` (default `Dockerfile`) against the context.
+ * Undefined for remote contexts (Git URLs), inline Dockerfiles and unknown values.
+ */
+export function buildDockerfilePath(
+  composePath: string,
+  build: { readonly context: string | undefined; readonly dockerfile: string | undefined; readonly dockerfileInline: string | undefined },
+): string | undefined {
+  const context = build.context?.trim();
+  if (context === undefined || build.dockerfileInline !== undefined) return undefined;
+  if (/^[a-z][\w+.-]*:\/\//i.test(context) || /^git@|^github\.com\//i.test(context) || /\.git(#|$)/.test(context)) return undefined;
+  const prefix = URI_PREFIX.exec(composePath)?.[1] ?? '';
+  const dir = join(dirname(composePath.slice(prefix.length)), context || '.');
+  return prefix + join(dir, build.dockerfile?.trim() || 'Dockerfile');
+}
+
+interface ImageSubject {
+  readonly path: string;
+  /** From `dockerfile_inline`: already in the Compose file, so no other path to point at. */
+  readonly inline?: boolean;
+  readonly model: DockerfileModel | undefined;
+  readonly items: ReadonlyMap<string, ChecklistItemResult>;
+}
+
+/** An image item as the built Dockerfile decided it, every line pointing into that Dockerfile. */
+function inherited(r: ChecklistItemResult, path: string): ChecklistItemResult {
+  return {
+    ...r,
+    summary: `${path}: ${r.summary}`,
+    evidence: r.evidence.map((e) => (e.path !== undefined ? e : { ...e, text: `${path}: ${e.text}`, path })),
+    findings: r.findings.map((f) => (f.path !== undefined ? f : { ...f, path })),
+  };
+}
+
+/** The analysed Dockerfile a service builds, when Compose would build exactly its final stage. */
+function imageOf(
+  svc: ComposeService | undefined,
+  model: ComposeModel,
+  composePath: string,
+  images: ReadonlyMap<string, ImageSubject>,
+  inline?: (b: NonNullable<ReturnType<ComposeService['build']>>) => ImageSubject | undefined,
+): ImageSubject | undefined {
+  const b = svc?.build();
+  // Paths in another project file (an override elsewhere) are relative to that file; the host names only ours.
+  if (!b || !model.isLocal(b.pair)) return undefined;
+  if (b.dockerfileInline !== undefined && !b.target) return inline?.(b);
+  // `dockerfile: ${VAR}` with the variable unset is unknown, not the default `Dockerfile`.
+  if (b.dockerfile === undefined && b.pair.value.kind === 'map' && b.pair.value.get('dockerfile')) return undefined;
+  const target = buildDockerfilePath(composePath, b);
+  const image = target === undefined ? undefined : images.get(checklistPathKey(target));
+  if (!image) return undefined;
+  // `target:` builds a named stage: the final stage's analysis would describe a different image.
+  if (b.target !== undefined || (b.pair.value.kind === 'map' && b.pair.value.get('target'))) {
+    const last = image.model?.finalStage?.name;
+    if (b.target === undefined || last === undefined || last.toLowerCase() !== b.target.toLowerCase()) return undefined;
+  }
+  return image;
+}
+
+/**
+ * `dockerfile_inline`: the text is analysed here (the host never sees it as a file) and every
+ * range is moved into the Compose file: lines of a block literal (`|`) map one to one, anything
+ * else points at the `dockerfile_inline` key.
+ */
+function inlineImage(
+  b: NonNullable<ReturnType<ComposeService['build']>>,
+  model: ComposeModel,
+  composePath: string,
+  rules: readonly AnyRule[],
+  confirmations: readonly ChecklistConfirmation[],
+): ImageSubject | undefined {
+  const pair = b.pair.value.kind === 'map' ? b.pair.value.get('dockerfile_inline') : undefined;
+  if (!pair || b.dockerfileInline === undefined || !model.isLocal(pair) || pair.value.kind !== 'scalar') return undefined;
+  const result = analyze(b.dockerfileInline, { kind: 'dockerfile', rules });
+  const subject = subjectsOf({ path: composePath, result }, rules, confirmations)[0];
+  if (!subject) return undefined;
+  const node = pair.value.node as { type?: string } | undefined;
+  const start = pair.value.range.start.line + 1;
+  const lines = model.text.split(/\r?\n/);
+  const first = lines.slice(start).find((l) => l.trim() !== '');
+  const indent = first === undefined ? 0 : first.length - first.trimStart().length;
+  const block = node?.type === 'BLOCK_LITERAL';
+  const move = (r: Range): Range =>
+    block
+      ? { start: { line: start + r.start.line, character: r.start.character + indent }, end: { line: start + r.end.line, character: r.end.character + indent } }
+      : pair.keyRange;
+  const relabel = (t: string) =>
+    t.replace(
+      / on line (\d+)/g,
+      (_, n: string) => ` on line ${move({ start: { line: Number(n) - 1, character: 0 }, end: { line: Number(n) - 1, character: 0 } }).start.line + 1}`,
+    );
+  const items = new Map(
+    subject.items.map((i) => [
+      i.id,
+      {
+        ...i,
+        summary: `dockerfile_inline: ${relabel(i.summary)}`,
+        evidence: i.evidence.map((e) => ({ ...e, text: `dockerfile_inline: ${relabel(e.text)}`, ...(e.range ? { range: move(e.range) } : {}) })),
+        findings: i.findings.map((f) => ({ ...f, range: move(f.range) })),
+      },
+    ]),
+  );
+  const m = result.model?.kind === 'dockerfile' ? result.model : undefined;
+  return { path: composePath, model: m, items, inline: true };
+}
+
 /** Subjects of one analysed file: the Dockerfile, or each Compose service (the file when it has none). */
-function subjectsOf(file: ChecklistFileInput, rules: readonly AnyRule[], confirmations: readonly ChecklistConfirmation[]): ChecklistSubject[] {
+function subjectsOf(
+  file: ChecklistFileInput,
+  rules: readonly AnyRule[],
+  confirmations: readonly ChecklistConfirmation[],
+  images: ReadonlyMap<string, ImageSubject> = new Map(),
+): ChecklistSubject[] {
   const r = file.result;
   const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const ran = new Set(Object.keys(r.timings).filter((id) => !r.errors.some((e) => e.ruleId === id)));
   const fileDefs = DEFINITIONS.filter((d) => !d.workspace);
   if (r.kind === 'dockerfile' || !r.model || r.model.kind !== 'compose') {
     const model = r.model && r.model.kind === 'dockerfile' ? r.model : undefined;
-    const input: SubjectInput = { id: file.path, path: file.path, kind: r.kind, findings: r.findings, suppressed: r.suppressed, ran, fact: (d) => (model && d.dockerfile ? d.dockerfile(model) : undefined) };
-    return [finish(file.path, file.path, r.kind, zero, fileDefs.map((d) => evaluateItem(d, input, rules, confirmations)))];
+    const input: SubjectInput = {
+      id: file.path,
+      path: file.path,
+      kind: r.kind,
+      findings: r.findings,
+      suppressed: r.suppressed,
+      ran,
+      fact: (d) => (model && d.dockerfile ? d.dockerfile(model) : undefined),
+    };
+    return [
+      finish(
+        file.path,
+        file.path,
+        r.kind,
+        zero,
+        fileDefs.map((d) => evaluateItem(d, input, rules, confirmations)),
+      ),
+    ];
   }
   let services: ServiceView[] = [];
   try {
@@ -799,78 +1170,66 @@ function subjectsOf(file: ChecklistFileInput, rules: readonly AnyRule[], confirm
   }
   if (services.length === 0) {
     const input: SubjectInput = { id: file.path, path: file.path, kind: 'compose', findings: r.findings, suppressed: r.suppressed, ran, fact: () => undefined };
-    return [finish(file.path, file.path, 'compose', zero, fileDefs.map((d) => evaluateItem(d, input, rules, confirmations)))];
+    return [
+      finish(
+        file.path,
+        file.path,
+        'compose',
+        zero,
+        fileDefs.map((d) => evaluateItem(d, input, rules, confirmations)),
+      ),
+    ];
   }
   // A finding outside every service (top-level networks, secrets) concerns the whole project: it counts for each service.
   const outside = (f: Finding) => !services.some((s) => inside(s.span, f.range));
   const model = r.model;
+  const at = (p: Pick<CPair, 'file' | 'keyRange'> | undefined) => (p && model.isLocal(p) ? p.keyRange : undefined);
   return services.map((svc) => {
     const id = `${file.path}#${svc.name}`;
     const mine = (f: Finding) => inside(svc.span, f.range) || outside(f);
-    const input: SubjectInput = { id, path: file.path, kind: 'compose', findings: r.findings.filter(mine), suppressed: r.suppressed.filter(mine), ran, fact: (d) => (d.compose ? d.compose(svc) : undefined) };
-    const image = builtImage(model, svc.name, rules);
+    const merged = model.service(svc.name);
+    const facts: ServiceFacts | undefined = merged && { svc: merged, at };
+    const input: SubjectInput = {
+      id,
+      path: file.path,
+      kind: 'compose',
+      findings: r.findings.filter(mine),
+      suppressed: r.suppressed.filter(mine),
+      ran,
+      fact: (d) => (d.compose && facts ? d.compose(facts) : undefined),
+    };
+    let image: ImageSubject | undefined;
+    try {
+      image = imageOf(merged, model, file.path, images, (b) => inlineImage(b, model, file.path, rules, confirmations));
+    } catch {
+      image = undefined; // odd build: values keep today's per-file answer
+    }
     const items = fileDefs.map((d) => {
       const own = evaluateItem(d, input, rules, confirmations);
-      // Issue #7: an image item Compose cannot decide comes from the Dockerfile the service builds.
-      if (!image || own.status !== 'na' || scopesOf(d, rules).includes('compose')) return own;
-      return inherited(evaluateItem(d, image.input, rules, confirmations), displayPath(file.path, model.file, image.built.path));
+      const fromImage = image && merged && d.fromImage && (d.fromImage === true || d.fromImage(merged)) ? image.items.get(d.id) : undefined;
+      // A Compose finding against an image item (a build arg secret) still fails it.
+      return fromImage && own.status !== 'fail' && image ? (image.inline ? fromImage : inherited(fromImage, image.path)) : own;
     });
     return finish(id, file.path, 'compose', svc.range, items, svc.name);
   });
-}
-
-/**
- * The Dockerfile a service builds, analysed as its own subject (the host's reader found it
- * while the Compose file was analysed); undefined when the service is not built from a
- * readable Dockerfile.
- */
-function builtImage(model: ComposeModel, service: string, rules: readonly AnyRule[]): { built: BuiltDockerfile; input: SubjectInput } | undefined {
-  const svc = model.service(service);
-  let built: BuiltDockerfile | undefined;
-  try {
-    built = svc ? builtDockerfile(model, svc) : undefined;
-  } catch {
-    built = undefined;
-  }
-  if (!built || built.inline) return undefined;
-  const result = analyze(built.model.text, { kind: 'dockerfile', path: built.path, rules });
-  const dockerfile = result.model?.kind === 'dockerfile' ? result.model : undefined;
-  const ran = new Set(Object.keys(result.timings).filter((id) => !result.errors.some((e) => e.ruleId === id)));
-  return {
-    built,
-    input: { id: built.path, path: built.path, kind: 'dockerfile', findings: result.findings, suppressed: result.suppressed, ran, fact: (d) => (dockerfile && d.dockerfile ? d.dockerfile(dockerfile) : undefined) },
-  };
-}
-
-/**
- * The Dockerfile's path named like the Compose file's subject path (hosts analyse under an
- * absolute path but show workspace-relative ones): the part below the Compose file's
- * directory, joined to the subject's directory; else the path as analysed.
- */
-function displayPath(subjectPath: string, analysedPath: string, dockerfilePath: string): string {
-  const dir = dirname(analysedPath);
-  const rel = dir === '.' ? dockerfilePath : dockerfilePath.startsWith(dir + '/') || dockerfilePath.startsWith(dir + '\\') ? dockerfilePath.slice(dir.length + 1) : undefined;
-  return rel === undefined ? dockerfilePath : join(dirname(subjectPath), rel.replace(/\\/g, '/'));
-}
-
-/**
- * An item decided in the Dockerfile, shown on the service: every line points into the
- * Dockerfile (evidence `path`), and findings become evidence lines so that hosts open them
- * in the Dockerfile rather than at the same line of the Compose file.
- */
-function inherited(item: ChecklistItemResult, path: string): ChecklistItemResult {
-  const evidence: ChecklistEvidence[] = [
-    ...item.findings.map((f) => ({ text: `${f.ruleId}: ${f.message}`, path, range: f.range })),
-    ...item.evidence.map((e) => (e.path === undefined ? { ...e, path } : e)),
-  ];
-  return { ...item, summary: `${item.summary} (in ${path})`, evidence, findings: [] };
 }
 
 /** The whole checklist for a set of analysed files plus the workspace's CI configuration. */
 export function evaluateChecklist(options: ChecklistOptions): ChecklistReport {
   const rules = options.rules ?? ALL_RULES;
   const confirmations = options.confirmations ?? [];
-  const subjects = options.files.flatMap((f) => subjectsOf(f, rules, confirmations));
+  // Dockerfiles first, so services that build them can take their image items.
+  const images = new Map<string, ImageSubject>();
+  const bySubject = new Map<ChecklistFileInput, ChecklistSubject[]>();
+  for (const f of options.files) {
+    if (f.result.kind !== 'dockerfile') continue;
+    const own = subjectsOf(f, rules, confirmations);
+    bySubject.set(f, own);
+    const s = own[0];
+    const model = f.result.model?.kind === 'dockerfile' ? f.result.model : undefined;
+    if (s) images.set(checklistPathKey(f.path), { path: f.path, model, items: new Map(s.items.map((i) => [i.id, i])) });
+  }
+  const subjects = options.files.flatMap((f) => bySubject.get(f) ?? subjectsOf(f, rules, confirmations, images));
   const ctx: WorkspaceContext = { ci: options.ci ?? [] };
   const workspace = DEFINITIONS.filter((d) => d.workspace).map((d): ChecklistItemResult => {
     let fact: Fact | undefined;
@@ -879,7 +1238,9 @@ export function evaluateChecklist(options: ChecklistOptions): ChecklistReport {
     } catch {
       fact = undefined;
     }
-    if (fact?.status === 'pass') return { id: d.id, status: 'pass', summary: fact.evidence[0]?.text ?? 'Passed', evidence: fact.evidence, findings: [], rules: [] };
+    if (fact?.status === 'pass')
+      return { id: d.id, status: 'pass', summary: fact.evidence[0]?.text ?? 'Passed', evidence: fact.evidence, findings: [], rules: [] };
+    if (fact?.summary) return human(d.id, d.question, fact.summary, [], confirmations);
     const searched = ctx.ci.length ? `No matching step in ${ctx.ci.map((c) => c.path).join(', ')}.` : 'No CI configuration found in the workspace.';
     return human(d.id, d.question, d.id === 'base-image-scan' || d.id === 'content-trust' ? searched : (d.question ?? ''), [], confirmations);
   });
