@@ -621,7 +621,7 @@ describe('checklist: Compose facts read the merged service (issue 7)', () => {
       'compose-ulimits',
     ]);
     assert.equal(item(r, 'non-root-user').status, 'human');
-    assert.equal(item(r, 'non-root-user').summary, 'No findings from compose-user-root, but nothing in the service proves it.');
+    assert.equal(item(r, 'non-root-user').summary, 'No findings from compose-effective-user-root, compose-user-root, but nothing in the service proves it.');
   });
 });
 
