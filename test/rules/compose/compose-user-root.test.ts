@@ -9,6 +9,10 @@ ruleTester.run(rule, {
     { name: 'root group only', code: ['services:', '  web:', '    image: nginx:1.27', '    user: "1000:0"'] },
     { name: 'a user whose name starts with root', code: ['services:', '  web:', '    image: nginx:1.27', '    user: rootless'] },
     { name: 'UID 10 is not 0', code: ['services:', '  web:', '    image: nginx:1.27', '    user: "10"'] },
+    {
+      name: 'over an image known to run as non-root: compose-effective-user-root reports it, with the image user',
+      code: ['services:', '  web:', '    image: gcr.io/distroless/static-debian12:nonroot', '    user: root'],
+    },
     { name: 'an unset variable is unknown', code: ['services:', '  web:', '    image: nginx:1.27', '    user: "${UID}:${GID}"'] },
     {
       name: 'the override switches to a non-root user',

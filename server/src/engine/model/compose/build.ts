@@ -13,6 +13,7 @@ import type { ComposeModel } from './index';
 import type { Build, ComposeService } from './service';
 import type { Origin } from './nodes';
 import { dirname, join } from './paths';
+import { defaultUser, isWellFormed, isWindows, parseImageRef } from '../image';
 
 export interface BuiltDockerfile {
   readonly build: Build;
@@ -106,4 +107,57 @@ export function stageChain(stage: Stage): Stage[] {
   const out: Stage[] = [];
   for (let s: Stage | undefined = stage; s && !out.includes(s) && out.length < 64; s = s.baseStage) out.push(s);
   return out;
+}
+
+// ---- the user an image runs as (X01 compose-effective-user-root, C42 compose-user-root) ----
+
+export interface ImageUser {
+  readonly root: boolean;
+  readonly user: string;
+  readonly why: string;
+  readonly related: readonly Related[];
+}
+
+/** The runtime stage's effective user; undefined when it cannot be known (ARGs, Windows). */
+export function builtUser(built: BuiltDockerfile): ImageUser | undefined {
+  const eff = built.model.effectiveUser(built.stage);
+  if (eff.source === 'instruction') {
+    if (eff.root === undefined || eff.value === undefined) return undefined;
+    const range = eff.token?.range ?? eff.instruction.range;
+    return { root: eff.root, user: eff.value, why: `USER ${eff.value}`, related: [built.related(range, `The image's effective user: USER ${eff.value}`)] };
+  }
+  if (eff.source !== 'image' || !eff.image || isWindows(eff.image)) return undefined;
+  // The stage that names the external image (the last one in the FROM chain).
+  const root = stageChain(built.stage).pop() ?? built.stage;
+  const range = root.image.range;
+  if (eff.nonRoot)
+    return {
+      root: false,
+      user: eff.user ?? '?',
+      why: eff.why ?? '',
+      related: [built.related(range, `Base image ${eff.image.raw}: ${eff.why ?? 'non-root by default'}`)],
+    };
+  return {
+    root: true,
+    user: 'root',
+    why: `no USER, and ${eff.image.raw} runs as root by default`,
+    related: [built.related(range, `No USER in this stage: ${eff.image.raw} runs as root by default`)],
+  };
+}
+
+/** A well-known image that runs as non-root by default (no Dockerfile to point at). */
+export function imageUser(image: string | undefined): ImageUser | undefined {
+  const ref = image === undefined ? undefined : parseImageRef(image);
+  if (!ref || !isWellFormed(ref)) return undefined;
+  const d = defaultUser(ref);
+  return d.nonRoot ? { root: false, user: d.user, why: d.why, related: [] } : undefined;
+}
+
+/**
+ * What the image a service runs executes as, when it can be known: the built Dockerfile's
+ * runtime stage, else a well-known image's default. X01 and compose-user-root share it.
+ */
+export function serviceImageUser(model: Parameters<typeof builtDockerfile>[0], service: Parameters<typeof builtDockerfile>[1]): ImageUser | undefined {
+  const built = builtDockerfile(model, service);
+  return built ? builtUser(built) : imageUser(service.image);
 }

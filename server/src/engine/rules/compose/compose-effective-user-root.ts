@@ -1,6 +1,6 @@
-import { defineRule, type Related } from '../../rule';
-import { builtDockerfile, setServiceKey, stageChain, text, type BuiltDockerfile } from '../../model/compose';
-import { defaultUser, isRootUser, isWellFormed, isWindows, parseImageRef } from '../../model/image';
+import { defineRule } from '../../rule';
+import { builtDockerfile, builtUser, imageUser, setServiceKey, stageChain, text, type BuiltDockerfile } from '../../model/compose';
+import { isRootUser } from '../../model/image';
 import { accountCommand, knownUids } from '../../model/users';
 
 /**
@@ -62,48 +62,6 @@ export default defineRule({
     }
   },
 });
-
-interface ImageUser {
-  readonly root: boolean;
-  readonly user: string;
-  readonly why: string;
-  readonly related: readonly Related[];
-}
-
-/** The runtime stage's effective user; undefined when it cannot be known (ARGs, Windows). */
-function builtUser(built: BuiltDockerfile): ImageUser | undefined {
-  const eff = built.model.effectiveUser(built.stage);
-  if (eff.source === 'instruction') {
-    if (eff.root === undefined || eff.value === undefined) return undefined;
-    const range = eff.token?.range ?? eff.instruction.range;
-    return { root: eff.root, user: eff.value, why: `USER ${eff.value}`, related: [built.related(range, `The image's effective user: USER ${eff.value}`)] };
-  }
-  if (eff.source !== 'image' || !eff.image || isWindows(eff.image)) return undefined;
-  // The stage that names the external image (the last one in the FROM chain).
-  const root = stageChain(built.stage).pop() ?? built.stage;
-  const range = root.image.range;
-  if (eff.nonRoot)
-    return {
-      root: false,
-      user: eff.user ?? '?',
-      why: eff.why ?? '',
-      related: [built.related(range, `Base image ${eff.image.raw}: ${eff.why ?? 'non-root by default'}`)],
-    };
-  return {
-    root: true,
-    user: 'root',
-    why: `no USER, and ${eff.image.raw} runs as root by default`,
-    related: [built.related(range, `No USER in this stage: ${eff.image.raw} runs as root by default`)],
-  };
-}
-
-/** A well-known image that runs as non-root by default (no Dockerfile to point at). */
-function imageUser(image: string | undefined): ImageUser | undefined {
-  const ref = image === undefined ? undefined : parseImageRef(image);
-  if (!ref || !isWellFormed(ref)) return undefined;
-  const d = defaultUser(ref);
-  return d.nonRoot ? { root: false, user: d.user, why: d.why, related: [] } : undefined;
-}
 
 /**
  * A non-root user the Dockerfile declares and the fix can name: an earlier non-root numeric

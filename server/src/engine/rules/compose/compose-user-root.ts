@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import { serviceImageUser } from '../../model/compose';
 
 /** `user: root` or `user: 0` runs the service as root whatever the image's USER says. */
 export default defineRule({
@@ -26,7 +27,11 @@ export default defineRule({
       if (!pair || value === undefined) continue;
       // `user:group`: only the user part decides; `1000:0` (root group) is not root.
       const user = value.split(':')[0] as string;
-      if (user === 'root' || /^0+$/.test(user)) report({ file: pair.file, range: pair.range, messageId: 'root', data: { value } });
+      if (user !== 'root' && !/^0+$/.test(user)) continue;
+      // Over an image known to run as non-root, compose-effective-user-root (X01) reports this
+      // same line with the Dockerfile's USER as related information: one finding, not two.
+      if (serviceImageUser(model, service)?.root === false) continue;
+      report({ file: pair.file, range: pair.range, messageId: 'root', data: { value } });
     }
   },
 });
