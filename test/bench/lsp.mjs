@@ -197,8 +197,8 @@ async function large(name, languageId, text, editLines) {
   }
   return stats(samples);
 }
-results.dockerfile10k = await large('large.Dockerfile', 'dockerfile', dockerfile(10000), quick ? 5 : 40);
-results.compose500 = await large('compose.yaml', 'dockercompose', composeFile(500), quick ? 5 : 40);
+results.dockerfile10k = await large('large.Dockerfile', 'dockerfile', dockerfile(10000), quick ? 5 : 20);
+results.compose500 = await large('compose.yaml', 'dockercompose', composeFile(500), quick ? 5 : 20);
 
 // 4. Memory with 200 open documents (corpus files, Dockerfiles and Compose files alternating).
 {
