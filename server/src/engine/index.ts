@@ -157,21 +157,24 @@ function composeOptions(o: AnalyzeOptions) {
 
 function composeSuppressions(model: ComposeModel) {
   const comments: { line: number; text: string; range: import('./types').Range }[] = [];
-  for (let line = 0; line < model.index.lineCount; line++) {
+  // A bulkhead comment contains the word: most files have none, so skip the line scan.
+  const lineCount = model.index.text.includes('bulkhead') ? model.index.lineCount : 0;
+  for (let line = 0; line < lineCount; line++) {
     const t = model.index.lineText(line);
     const at = t.indexOf('#');
     if (at >= 0 && /^\s*#\s*bulkhead\b/.test(t)) comments.push({ line, text: t.slice(at), range: { start: { line, character: at }, end: { line, character: t.length } } });
   }
   // An ignore comment covers the YAML node that starts on the next code line: a service key
   // covers the whole service, a service's key its value, a list item that item.
-  const units = composeUnits(model);
+  // Built only when there is a comment to place (a walk over the whole document).
+  let units: ReturnType<typeof composeUnits> | undefined;
   return parseSuppressions(
     comments,
     (line) => {
       for (let l = line + 1; l < model.index.lineCount; l++) {
         const t = model.index.lineText(l).trim();
         if (t === '' || t.startsWith('#')) continue;
-        return units.get(l) ?? { from: l, to: l };
+        return (units ??= composeUnits(model)).get(l) ?? { from: l, to: l };
       }
       return undefined;
     },

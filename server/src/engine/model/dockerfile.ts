@@ -301,7 +301,10 @@ export function buildDockerfileModel(text: string): DockerfileModel {
     problems.push({ code: 'no-from', message: 'No FROM instruction: a Dockerfile must start its first stage with FROM.', range: first.keywordRange, severity: 'error' });
   }
   // Docker rejects a file whose last line ends in the escape character.
-  const trimmed = text.replace(/[ \t\r\n]+$/, '');
+  // Trailing blanks trimmed by hand: the regex `[ \t\r\n]+$` retries at every blank run of the text.
+  let trimmedEnd = text.length;
+  while (trimmedEnd > 0 && ' \t\r\n'.includes(text[trimmedEnd - 1]!)) trimmedEnd--;
+  const trimmed = text.slice(0, trimmedEnd);
   if (trimmed.endsWith(escapeChar) && instructions.length > 0 && !text.slice(0, trimmed.length - 1).endsWith(escapeChar)) {
     const end = index.positionAt(trimmed.length);
     problems.push({ code: 'unterminated-continuation', message: `The last line ends with the escape character "${escapeChar}" but nothing follows it.`, range: { start: { line: end.line, character: end.character - 1 }, end }, severity: 'warning' });
