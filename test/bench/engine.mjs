@@ -135,7 +135,7 @@ if (flags.has('--json')) {
   console.log(row('Compose', 'yaml', result.compose));
   console.log('');
   console.log(
-    `Per-rule cost, top 10 (one pass over the corpus; all rules together: ${result.rulesTotalMs.toFixed(0)} ms; model parts are charged to the first rule that asks for them):`,
+    `Per-rule cost, top 10 (one pass over the corpus, wall clock of each check; all rules together: ${result.rulesTotalMs.toFixed(0)} ms; model parts are charged to the first rule that asks for them):`,
   );
   console.log('');
   console.log('| rule | ms over corpus |');
