@@ -3,7 +3,7 @@
  * and every other rule still reports. Severity overrides and suppressions are applied here,
  * after the rules, so rules never read settings.
  */
-import { effectiveSeverity, ruleOptions, type EngineConfig } from './config';
+import { effectiveSeverity, ruleOptions, type EngineConfig, type RuleSeverity } from './config';
 import { createEditBuilder } from './edits';
 import { formatMessage, type AnyRule, type Category, type FixSafety, type Related, type Report } from './rule';
 import { findSuppression, type Suppression } from './suppress';
@@ -67,6 +67,20 @@ function lazyEdits(fn: () => readonly TextEdit[], onError: (e: unknown) => void)
   };
 }
 
+/**
+ * Effective severity per config object and rule: glob customizations compile a RegExp per rule
+ * on every call, and a host analyses many files with one config. Configs are immutable values.
+ */
+const severities = new WeakMap<EngineConfig, Map<AnyRule['meta'], RuleSeverity>>();
+function severityOf(meta: AnyRule['meta'], config: EngineConfig | undefined): RuleSeverity {
+  if (!config) return effectiveSeverity(meta.id, meta.severity, meta.enabledByDefault !== false, config);
+  let byRule = severities.get(config);
+  if (!byRule) severities.set(config, (byRule = new Map<AnyRule['meta'], RuleSeverity>()));
+  let severity = byRule.get(meta);
+  if (severity === undefined) byRule.set(meta, (severity = effectiveSeverity(meta.id, meta.severity, meta.enabledByDefault !== false, config)));
+  return severity;
+}
+
 export function runRules(
   model: { readonly index: TextIndex; readonly file?: string },
   rules: readonly AnyRule[],
@@ -81,7 +95,7 @@ export function runRules(
   const builder = createEditBuilder(model.index);
   for (const rule of rules) {
     const meta = rule.meta;
-    const severity = effectiveSeverity(meta.id, meta.severity, meta.enabledByDefault !== false, config);
+    const severity = severityOf(meta, config);
     if (severity === 'off') continue;
     const reports: Report<string>[] = [];
     const options: unknown = ruleOptions<unknown>(meta.id, rule.defaultOptions, config);

@@ -210,6 +210,15 @@ function managerOf(tool: string): Manager | undefined {
 
 /** The package-manager command a shell command runs (`sudo apt-get install`, `python3 -m pip install`), or undefined. */
 export function packageCommand(cmd: Command): PackageCommand | undefined {
+  // Asked by many rules for every command; a command never changes once parsed, so classify once.
+  if (classified.has(cmd)) return classified.get(cmd);
+  const pc = classify(cmd);
+  classified.set(cmd, pc);
+  return pc;
+}
+const classified = new WeakMap<Command, PackageCommand | undefined>();
+
+function classify(cmd: Command): PackageCommand | undefined {
   const u = unwrap(cmd);
   let tool = baseName(u.name);
   let args = u.args;

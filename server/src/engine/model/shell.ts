@@ -728,6 +728,14 @@ const USER_FIRST = new Set(['gosu', 'su-exec']);
  * `env A=b curl ...`, `nohup`, `exec`, `timeout 5`). Returns the name and the words after it.
  */
 export function unwrap(cmd: Command): { name: Word | undefined; args: readonly Word[]; wrappers: Word[] } {
+  // Many rules ask for every command; a command never changes once parsed, so unwrap once.
+  let u = unwrapped.get(cmd);
+  if (!u) unwrapped.set(cmd, (u = unwrapOnce(cmd)));
+  return u;
+}
+const unwrapped = new WeakMap<Command, { name: Word | undefined; args: readonly Word[]; wrappers: Word[] }>();
+
+function unwrapOnce(cmd: Command): { name: Word | undefined; args: readonly Word[]; wrappers: Word[] } {
   let name = cmd.name;
   let args = cmd.args;
   const wrappers: Word[] = [];

@@ -90,14 +90,17 @@ export function convertDocument(doc: Document.Parsed, file: string, index: TextI
   // One in-order pass resolves every alias to the last anchor of that name before it (YAML 1.2 §3.2.2.2).
   const anchors = new Map<string, YNode>();
   const targets = new Map<Alias, YNode>();
-  visit(doc, {
-    Node(_k, node) {
-      if (isAlias(node)) {
-        const t = anchors.get(node.source);
-        if (t) targets.set(node, t);
-      } else if (node.anchor) anchors.set(node.anchor, node);
-    },
-  });
+  // Without a `*` in the text there is no alias to resolve: skip the pass (most Compose files).
+  if (index.text.includes('*')) {
+    visit(doc, {
+      Node(_k, node) {
+        if (isAlias(node)) {
+          const t = anchors.get(node.source);
+          if (t) targets.set(node, t);
+        } else if (node.anchor) anchors.set(node.anchor, node);
+      },
+    });
+  }
   let produced = 0;
   let exceeded: ConvertResult['exceeded'];
   const rangeOf = (n: { range?: [number, number, number] | null } | null | undefined): Range => {
