@@ -19,6 +19,11 @@ ruleTester.run(
       { name: 'aptitude has its own switch', code: ['FROM debian:12', 'RUN aptitude install -y curl'] },
       { name: 'apk is not apt', code: ['FROM alpine:3.20', 'RUN apk add --no-cache curl'] },
       { name: 'apt-get remove', code: ['FROM debian:12', 'RUN apt-get remove -y curl'] },
+      {
+        name: 'apt-get install -s only simulates (docker-library/postgres, issue #4)',
+        code: ['FROM debian:12', 'RUN if apt-get install -s "postgresql-$PG_MAJOR-jit" > /dev/null 2>&1; then \\', '      echo jit; \\', '    fi'],
+      },
+      { name: 'apt-get install --dry-run', code: ['FROM debian:12', 'RUN apt-get install --dry-run curl'] },
     ],
     invalid: [
       {

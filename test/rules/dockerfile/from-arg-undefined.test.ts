@@ -5,6 +5,15 @@ ruleTester.run(rule, {
   valid: [
     ['ARG TAG=3.20', 'FROM alpine:$TAG'],
     { name: 'a fallback in the reference', code: ['FROM alpine:${TAG:-3.20}'] },
+    {
+      name: 'an opt-in suffix ${VAR:+word} is empty on purpose when unset (moby/buildkit, issue #4)',
+      code: [
+        'ARG BUILDKIT_DEBUG',
+        'FROM alpine:3.20 AS buildkit-linux',
+        'FROM alpine:3.20 AS buildkit-linux-debug',
+        'FROM buildkit-$TARGETOS${BUILDKIT_DEBUG:+-debug} AS buildkit',
+      ],
+    },
     { name: 'predefined platform ARGs', code: ['FROM --platform=$BUILDPLATFORM golang:1.23 AS build', 'FROM alpine:3.20-$TARGETARCH'] },
     { name: 'no variables', code: ['FROM alpine:3.20'] },
     { name: 'an ARG default built from another ARG', code: ['ARG REGISTRY=ghcr.io/acme', 'ARG IMAGE=$REGISTRY/app:1.0', 'FROM ${IMAGE}'] },

@@ -45,6 +45,12 @@ ruleTester.run(
         output: null,
       },
       {
+        name: 'apk update before apk add --no-cache still leaves the index: its own message, no fix (awesome-compose, issue #4)',
+        code: ['FROM alpine:3.20', 'RUN apk update && apk add --no-cache git'],
+        errors: [{ messageId: 'apkUpdate', data: { command: 'apk update' }, line: 2, column: 5, endLine: 2, endColumn: 15 }],
+        output: null,
+      },
+      {
         name: 'apk add without --no-cache',
         code: ['FROM alpine:3.20', 'RUN apk add curl'],
         errors: [{ messageId: 'apk', data: { command: 'apk add' }, line: 2, column: 5, endLine: 2, endColumn: 12 }],

@@ -302,6 +302,11 @@ export function hasOption(pc: PackageCommand, ...names: string[]): boolean {
 }
 
 /** True when an apt install skips recommended packages (`--no-install-recommends`, `-o APT::Install-Recommends=false`). */
+/** True for `apt-get install -s` / `--simulate` / `--dry-run` and the like: apt only prints what it would do. */
+export function aptSimulates(pc: PackageCommand): boolean {
+  return pc.manager === 'apt' && pc.options.some((o) => /^(?:--simulate|--just-print|--dry-run|--recon|--no-act|-[a-zA-Z]*s[a-zA-Z]*)$/.test(o.value));
+}
+
 export function skipsRecommends(pc: PackageCommand): boolean {
   return pc.options.some(
     (o, k) =>

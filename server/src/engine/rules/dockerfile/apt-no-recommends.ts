@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { APT_NO_RECOMMENDS_CONFIG, packageCommand, skipsRecommends } from '../../model/packages';
+import { APT_NO_RECOMMENDS_CONFIG, aptSimulates, packageCommand, skipsRecommends } from '../../model/packages';
 
 /** apt installs "Recommends" by default: extra packages, extra attack surface, larger images. */
 export default defineRule({
@@ -40,7 +40,8 @@ export default defineRule({
     for (const { instruction, command } of model.commands()) {
       const pc = packageCommand(command);
       if (!pc || pc.manager !== 'apt' || pc.tool === 'aptitude' || pc.action !== 'install' || pc.verb?.value !== 'install' || !pc.verb) continue;
-      if (skipsRecommends(pc) || pc.packages.length === 0 || configured.has(instruction.stage)) continue;
+      // `apt-get install -s pkg` (docker-library/postgres probes whether a package exists) installs nothing.
+      if (skipsRecommends(pc) || aptSimulates(pc) || pc.packages.length === 0 || configured.has(instruction.stage)) continue;
       const verb = pc.verb;
       const plain = !instruction.jsonForm && model.index.slice(verb.range) === 'install';
       report({

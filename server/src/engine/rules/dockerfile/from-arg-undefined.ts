@@ -11,8 +11,10 @@ export default defineRule({
     severity: 'medium',
     category: 'supply-chain',
     messages: {
-      undeclared: 'FROM uses the variable {name}, which no ARG before the first FROM declares; it expands to an empty string, so the build fails or pulls an unintended image. Declare it with a pinned default (`ARG NAME=value`) at the top of the file.',
-      noDefault: 'FROM uses the variable {name}, whose global ARG has no default; without a matching `--build-arg` the reference is "{image}", an unintended or unpinned image. Give the ARG a pinned default.',
+      undeclared:
+        'FROM uses the variable {name}, which no ARG before the first FROM declares; it expands to an empty string, so the build fails or pulls an unintended image. Declare it with a pinned default (`ARG NAME=value`) at the top of the file.',
+      noDefault:
+        'FROM uses the variable {name}, whose global ARG has no default; without a matching `--build-arg` the reference is "{image}", an unintended or unpinned image. Give the ARG a pinned default.',
     },
     checklist: ['trusted-pinned-base'],
     references: [
@@ -34,8 +36,16 @@ export default defineRule({
       for (const ref of variableRefs(written)) {
         // `${TAG:-3.20}` and `${TAG-3.20}` carry their own fallback; platform ARGs are predefined.
         if ((ref.op === ':-' || ref.op === '-') && ref.word) continue;
+        // `${DEBUG:+-debug}` expands to nothing when unset: an opt-in suffix by design (moby/buildkit).
+        if (ref.op === ':+' || ref.op === '+') continue;
         if (PREDEFINED_ARGS.has(ref.name)) continue;
-        const at: Range = range.start.line === range.end.line ? { start: { line: range.start.line, character: range.start.character + ref.start }, end: { line: range.start.line, character: range.start.character + ref.end } } : range;
+        const at: Range =
+          range.start.line === range.end.line
+            ? {
+                start: { line: range.start.line, character: range.start.character + ref.start },
+                end: { line: range.start.line, character: range.start.character + ref.end },
+              }
+            : range;
         if (!declared.has(ref.name)) report({ range: at, messageId: 'undeclared', data: { name: ref.name } });
         else if (!declared.get(ref.name)) {
           const scope = new Map<string, string | undefined>([...declared].map(([k, v]) => [k, v ?? '']));

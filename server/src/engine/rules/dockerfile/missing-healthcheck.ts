@@ -1,5 +1,19 @@
 import { defineRule } from '../../rule';
-import type { DockerInstruction } from '../../model/dockerfile';
+import type { DockerInstruction, Stage } from '../../model/dockerfile';
+
+/**
+ * A final stage built FROM scratch with no CMD or ENTRYPOINT anywhere in its chain is an
+ * artifact export (`docker build --output`, a `COPY --from` source): no container ever runs it,
+ * so there is nothing to probe (issue #4: docker/compose, moby/buildkit, dotnet-docker).
+ */
+function isArtifactExport(final: Stage): boolean {
+  let root = final;
+  for (let s: Stage | undefined = final; s; s = s.baseStage) {
+    if (s.instructions.some((i) => (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && !i.onbuild)) return false;
+    root = s;
+  }
+  return root.image.ref?.isScratch === true;
+}
 
 /** Without a HEALTHCHECK, Docker and Compose only know whether the process exists, not whether it works. */
 export default defineRule({
@@ -10,7 +24,8 @@ export default defineRule({
     severity: 'low',
     category: 'reliability',
     messages: {
-      missing: 'The final stage has no HEALTHCHECK: a hung or broken container is reported as running. Add a HEALTHCHECK that probes the service (or define one in Compose / the orchestrator).',
+      missing:
+        'The final stage has no HEALTHCHECK: a hung or broken container is reported as running. Add a HEALTHCHECK that probes the service (or define one in Compose / the orchestrator).',
       disabled: 'HEALTHCHECK NONE disables the health check inherited from the base image. Remove it, or replace it with a check that probes this service.',
     },
     checklist: ['healthcheck'],
@@ -34,6 +49,7 @@ export default defineRule({
     }
     if (last && last.args[0]?.value.toUpperCase() === 'NONE') report({ range: last.range, messageId: 'disabled' });
     if (last) return;
+    if (isArtifactExport(final)) return;
     // The first line of the FROM instruction, without a trailing line continuation.
     const from = final.from.range;
     const line = model.index.lineText(from.start.line).replace(new RegExp(`[ \\t]*(?:\\${model.escapeChar}[ \\t]*)?$`), '');

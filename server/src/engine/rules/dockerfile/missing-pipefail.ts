@@ -1,6 +1,20 @@
 import { defineRule } from '../../rule';
 import { effectiveName } from '../../model/shell';
 import { hiddenFailure, isCondition, pipefailBefore, pipefailSupport } from '../../model/pipefail';
+import type { Command } from '../../model/shell';
+
+/**
+ * A pipe inside a substitution that is an argument of another command (`test $(a | wc -l) -eq 6`,
+ * `for f in $(git status | awk …)`, `export V=$(curl … | grep …)`): the shell drops the
+ * substitution's status, so pipefail changes nothing there. Only a bare `V=$(…)` keeps it
+ * (issue #4: 5 of 67 corpus findings were of this kind).
+ */
+function statusDiscarded(cmd: Command): boolean {
+  const parent = cmd.parent;
+  if (!parent) return false;
+  const bareAssignment = parent.command !== undefined && parent.command.name === undefined && parent.command.assignments.includes(parent.word);
+  return !bareAssignment;
+}
 
 /** A pipe in RUN whose first command can fail unnoticed: without pipefail only the last command's status counts. */
 export default defineRule({
@@ -30,7 +44,11 @@ export default defineRule({
       if (ins.keyword !== 'RUN' || ins.jsonForm) continue;
       const script = model.shell(ins);
       const producer = script?.commands.find(
-        (c) => hiddenFailure(c) && !pipefailBefore(script, c) && !isCondition(model.text, model.index.offsetAt(c.pipeline.range.start), model.escapeChar),
+        (c) =>
+          hiddenFailure(c) &&
+          !statusDiscarded(c) &&
+          !pipefailBefore(script, c) &&
+          !isCondition(model.text, model.index.offsetAt(c.pipeline.range.start), model.escapeChar),
       );
       if (!script || !producer) continue;
       const support = pipefailSupport(ins);

@@ -25,6 +25,8 @@ export default defineRule({
     messages: {
       apt: '{command} leaves the apt package lists (/var/lib/apt/lists, tens of MB) in this layer. End the same RUN with "rm -rf /var/lib/apt/lists/*", or use a cache mount.',
       apk: '{command} keeps the apk index in /var/cache/apk. Use "apk add --no-cache" (or a cache mount).',
+      apkUpdate:
+        '{command} stores the apk index in /var/cache/apk, where it stays in this layer. Drop it and install with "apk add --no-cache", which fetches a fresh index and keeps nothing (or remove /var/cache/apk/* in the same RUN).',
       yum: '{command} leaves the {tool} metadata and package cache in this layer. End the same RUN with "{cleanup}", or use a cache mount.',
       zypper: '{command} leaves the zypper cache in this layer. End the same RUN with "zypper clean --all".',
       pip: '{command} keeps downloaded wheels in ~/.cache/pip. Add --no-cache-dir (or set PIP_NO_CACHE_DIR=1, or use a cache mount).',
@@ -87,7 +89,8 @@ export default defineRule({
         const tail = flag ? undefined : appendCleanup(instruction, kind, pc.tool);
         report({
           range: { start: name.range.start, end: verb.range.end },
-          messageId: kind === 'npm' ? 'yarn' : kind,
+          // `apk update` is not fixed by adding --no-cache to a later `apk add`: say so (issue #4).
+          messageId: kind === 'npm' ? 'yarn' : kind === 'apk' && pc.action === 'update' ? 'apkUpdate' : kind,
           data: { command: `${pc.tool} ${verb.value}`, ...(kind === 'yum' ? { tool: pc.tool, cleanup: CLEANUP.yum.replace('{tool}', pc.tool) } : {}) },
           ...(flag && plain ? { fix: (e) => [e.insertAt(verb.range.end, flag)] } : tail ? { fix: (e) => [e.insertAt(tail.at, tail.text)] } : {}),
         });
