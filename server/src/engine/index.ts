@@ -186,23 +186,30 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
         : run.findings
       : unfinished
         ? run.findings.map(withoutFixes)
-        : run.findings.map((f) => (f.fix || f.suggestions.length ? (inUnterminatedShell(model as DockerfileModel, f) ? withoutFixes(f) : f) : f));
+        : withoutFixesIn(run.findings, model as DockerfileModel);
   // Rules that ran have a timing; a disabled or unselected rule says nothing about a comment.
   problems.push(...unusedSuppressions(suppressions, run.suppressed, new Set(Object.keys(run.timings))));
   return { kind, findings, suppressed: run.suppressed, problems, errors: run.errors, timings: run.timings, model, dependencies };
 }
 
-function inUnterminatedShell(model: DockerfileModel, f: Finding): boolean {
-  const line = f.range.start.line;
+/** Line spans of the instructions whose shell text leaves a quote open (usually none), computed once per analysis. */
+function unterminatedSpans(model: DockerfileModel): { from: number; to: number }[] {
+  const spans: { from: number; to: number }[] = [];
   for (const ins of model.instructions) {
-    if (ins.range.start.line > line || ins.range.end.line < line) continue;
     try {
-      if (model.shell(ins)?.unterminated) return true;
+      if (model.shell(ins)?.unterminated) spans.push({ from: ins.range.start.line, to: ins.range.end.line });
     } catch {
-      return false;
+      // An instruction the shell model cannot read has no script to protect.
     }
   }
-  return false;
+  return spans;
+}
+
+function withoutFixesIn(findings: Finding[], model: DockerfileModel): Finding[] {
+  if (!findings.some((f) => f.fix || f.suggestions.length)) return findings;
+  const spans = unterminatedSpans(model);
+  if (spans.length === 0) return findings;
+  return findings.map((f) => (spans.some((s) => s.from <= f.range.start.line && f.range.start.line <= s.to) ? withoutFixes(f) : f));
 }
 
 function withoutFixes(f: Finding): Finding {
