@@ -113,8 +113,27 @@ describe('engine: hostile and odd input', () => {
     assert.ok(apt.length > 0, 'the RUN with an open quote still gets findings');
     assert.ok(
       apt.every((f) => !f.fix),
-      `no fixes on it: ${apt.filter((f) => f.fix).map((f) => f.ruleId).join(", ")}`,
+      `no fixes on it: ${apt
+        .filter((f) => f.fix)
+        .map((f) => f.ruleId)
+        .join(', ')}`,
     );
+  });
+
+  it('a continuation followed only by comment lines runs to the end of the file: a problem, and no fix appends after it', () => {
+    // Found by `npm run fuzz`: the add-USER fix inserted `USER` after the comment, inside the RUN.
+    for (const text of ['FROM alpine:3.20\nRUN set -eux; \\\n\techo a; \\\n#', 'FROM alpine:3.20\r\nRUN apk add curl \\\r\n    # trailing note\r\n\r\n']) {
+      const r = analyze(text, { kind: 'dockerfile' });
+      assert.deepEqual(problems(r), ['unterminated-continuation/warning'], JSON.stringify(text));
+      assert.match(r.problems[0]!.message, /only comment lines follow it/);
+      assert.ok(
+        r.findings.every((f) => !f.fix),
+        'no fixes while the last instruction is unfinished',
+      );
+      assert.equal(checkInput(text, 'dockerfile'), undefined);
+    }
+    // A comment inside a continuation that does continue is fine.
+    assert.deepEqual(problems(analyze('FROM alpine:3.20\nRUN echo \\\n  # c\n  b\n', { kind: 'dockerfile' })), []);
   });
 
   it('`# escape=` with backtick and Windows paths with backslashes', () => {

@@ -12,8 +12,24 @@ import { defaultUser, isRootUser, isWellFormed, parseImageRef, type ImageRef } f
 import { parseShell, type Command, type Segment, type ShellScript } from './shell';
 
 export const KNOWN_INSTRUCTIONS = new Set([
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
-  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
 ]);
 
 export interface Token {
@@ -77,8 +93,20 @@ export interface Stage {
 }
 
 export type EffectiveUser =
-  | { readonly source: 'instruction'; readonly instruction: DockerInstruction; readonly value: string | undefined; readonly root: boolean | undefined; readonly token: Token | undefined }
-  | { readonly source: 'image'; readonly image: ImageRef | undefined; readonly nonRoot: boolean; readonly user: string | undefined; readonly why: string | undefined }
+  | {
+      readonly source: 'instruction';
+      readonly instruction: DockerInstruction;
+      readonly value: string | undefined;
+      readonly root: boolean | undefined;
+      readonly token: Token | undefined;
+    }
+  | {
+      readonly source: 'image';
+      readonly image: ImageRef | undefined;
+      readonly nonRoot: boolean;
+      readonly user: string | undefined;
+      readonly why: string | undefined;
+    }
   | { readonly source: 'unknown' };
 
 export interface DockerfileModel {
@@ -123,7 +151,19 @@ export function variableRefs(text: string): VariableRef[] {
 }
 
 /** Build arguments BuildKit defines for every FROM (docs: "Automatic platform ARGs in the global scope"). */
-export const PREDEFINED_ARGS = new Set(['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE', 'BUILDKIT_SBOM_SCAN_STAGE', 'BUILDKIT_SBOM_SCAN_CONTEXT']);
+export const PREDEFINED_ARGS = new Set([
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'TARGETSTAGE',
+  'BUILDKIT_SBOM_SCAN_STAGE',
+  'BUILDKIT_SBOM_SCAN_CONTEXT',
+]);
 
 /** Substitutes variables from `scope`; returns undefined if any variable cannot be resolved. */
 export function substitute(text: string, scope: ReadonlyMap<string, string | undefined>): string | undefined {
@@ -211,11 +251,19 @@ export function buildDockerfileModel(text: string): DockerfileModel {
     const flags: InstructionFlag[] = hasFlags(i)
       ? i.getFlags().map((f) => ({ name: f.getName(), value: f.getValue() ?? undefined, range: f.getRange(), valueRange: f.getValueRange() ?? undefined }))
       : [];
-    const json = typeof (i as { getJSONStrings?: unknown }).getJSONStrings === 'function' ? (i as unknown as { getOpeningBracket(): unknown; getJSONStrings(): { getJSONValue(): string; getJSONRange(): Range }[] }) : undefined;
+    const json =
+      typeof (i as { getJSONStrings?: unknown }).getJSONStrings === 'function'
+        ? (i as unknown as { getOpeningBracket(): unknown; getJSONStrings(): { getJSONValue(): string; getJSONRange(): Range }[] })
+        : undefined;
     // Docker uses exec form only when the arguments are a valid JSON array of strings; anything
     // else (`RUN [ "$X" = 1 ] && ...`) is shell form.
-    const jsonForm = json !== undefined && json.getOpeningBracket() !== null && json.getJSONStrings().length > 0 && isJsonStringArray(i.getRawArgumentsContent() ?? '', flags.length > 0, escapeChar);
-    const heredocs = typeof (i as unknown as { getHeredocs?: unknown }).getHeredocs === 'function' ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs() : [];
+    const jsonForm =
+      json !== undefined &&
+      json.getOpeningBracket() !== null &&
+      json.getJSONStrings().length > 0 &&
+      isJsonStringArray(i.getRawArgumentsContent() ?? '', flags.length > 0, escapeChar);
+    const heredocs =
+      typeof (i as unknown as { getHeredocs?: unknown }).getHeredocs === 'function' ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs() : [];
     return {
       keyword,
       range: i.getRange(),
@@ -226,7 +274,8 @@ export function buildDockerfileModel(text: string): DockerfileModel {
       stage,
       onbuild,
       jsonForm,
-      jsonArgs: jsonForm && json ? json.getJSONStrings().map((s) => ({ value: jsonValue(index, s.getJSONRange(), s.getJSONValue()), range: s.getJSONRange() })) : [],
+      jsonArgs:
+        jsonForm && json ? json.getJSONStrings().map((s) => ({ value: jsonValue(index, s.getJSONRange(), s.getJSONValue()), range: s.getJSONRange() })) : [],
       heredocs,
       ast: i,
     };
@@ -263,7 +312,12 @@ export function buildDockerfileModel(text: string): DockerfileModel {
     if (current) current.instructions.push(wrapped);
     else if (keyword === 'ARG') globalArgs.push(wrapped);
     if (!KNOWN_INSTRUCTIONS.has(keyword)) {
-      problems.push({ code: 'unknown-instruction', message: `Unknown instruction "${i.getKeyword()}": Docker will reject this file.`, range: i.getInstructionRange(), severity: 'error' });
+      problems.push({
+        code: 'unknown-instruction',
+        message: `Unknown instruction "${i.getKeyword()}": Docker will reject this file.`,
+        range: i.getInstructionRange(),
+        severity: 'error',
+      });
     }
     if (keyword === 'ONBUILD') {
       const trigger = (i as import('dockerfile-ast').Onbuild).getTriggerInstruction();
@@ -295,10 +349,20 @@ export function buildDockerfileModel(text: string): DockerfileModel {
   }
 
   if (instructions.length === 0) {
-    problems.push({ code: 'empty', message: 'The file has no instructions: there is nothing to build or analyse.', range: index.rangeOf(0, 0), severity: 'warning' });
+    problems.push({
+      code: 'empty',
+      message: 'The file has no instructions: there is nothing to build or analyse.',
+      range: index.rangeOf(0, 0),
+      severity: 'warning',
+    });
   } else if (stages.length === 0) {
     const first = instructions[0]!;
-    problems.push({ code: 'no-from', message: 'No FROM instruction: a Dockerfile must start its first stage with FROM.', range: first.keywordRange, severity: 'error' });
+    problems.push({
+      code: 'no-from',
+      message: 'No FROM instruction: a Dockerfile must start its first stage with FROM.',
+      range: first.keywordRange,
+      severity: 'error',
+    });
   }
   // Docker rejects a file whose last line ends in the escape character.
   // Trailing blanks trimmed by hand: the regex `[ \t\r\n]+$` retries at every blank run of the text.
@@ -307,12 +371,45 @@ export function buildDockerfileModel(text: string): DockerfileModel {
   const trimmed = text.slice(0, trimmedEnd);
   if (trimmed.endsWith(escapeChar) && instructions.length > 0 && !text.slice(0, trimmed.length - 1).endsWith(escapeChar)) {
     const end = index.positionAt(trimmed.length);
-    problems.push({ code: 'unterminated-continuation', message: `The last line ends with the escape character "${escapeChar}" but nothing follows it.`, range: { start: { line: end.line, character: end.character - 1 }, end }, severity: 'warning' });
+    problems.push({
+      code: 'unterminated-continuation',
+      message: `The last line ends with the escape character "${escapeChar}" but nothing follows it.`,
+      range: { start: { line: end.line, character: end.character - 1 }, end },
+      severity: 'warning',
+    });
+  } else if (instructions.length > 0) {
+    // The same when only comment lines follow the last continuation: Docker drops them inside an
+    // instruction, so the continuation still runs to the end of the file (found by the fuzzer).
+    const last = instructions[instructions.length - 1]!;
+    const start = index.offsetAt(last.range.start);
+    const body = text.slice(start, index.offsetAt(last.range.end));
+    const lines = body.split(/\r\n|\r|\n/);
+    let dropped = 0;
+    while (lines.length > 1 && /^\s*(#.*)?$/.test(lines[lines.length - 1]!)) {
+      lines.pop();
+      dropped++;
+    }
+    const lastLine = (lines[lines.length - 1] ?? '').replace(/[ \t]+$/, '');
+    if (dropped > 0 && lastLine.endsWith(escapeChar) && !lastLine.endsWith(escapeChar + escapeChar)) {
+      const lineNo = last.range.start.line + lines.length - 1;
+      const at = { line: lineNo, character: lineNo === last.range.start.line ? last.range.start.character + lastLine.length : lastLine.length };
+      problems.push({
+        code: 'unterminated-continuation',
+        message: `This line ends with the escape character "${escapeChar}" and only comment lines follow it: the instruction runs to the end of the file.`,
+        range: { start: { line: at.line, character: at.character - 1 }, end: at },
+        severity: 'warning',
+      });
+    }
   }
   for (const ins of instructions) {
     for (const h of ins.heredocs) {
       if (h.getDelimiterRange() === null) {
-        problems.push({ code: 'unterminated-heredoc', message: `Heredoc "${h.getName()}" is never closed: everything after it becomes part of the heredoc.`, range: h.getNameRange(), severity: 'warning' });
+        problems.push({
+          code: 'unterminated-heredoc',
+          message: `Heredoc "${h.getName()}" is never closed: everything after it becomes part of the heredoc.`,
+          range: h.getNameRange(),
+          severity: 'warning',
+        });
       }
     }
   }
@@ -372,7 +469,9 @@ export function buildDockerfileModel(text: string): DockerfileModel {
     } else {
       const ref = stage.image.ref;
       const d = defaultUser(ref);
-      result = d.nonRoot ? { source: 'image', image: ref, nonRoot: true, user: d.user, why: d.why } : { source: 'image', image: ref, nonRoot: false, user: undefined, why: undefined };
+      result = d.nonRoot
+        ? { source: 'image', image: ref, nonRoot: true, user: d.user, why: d.why }
+        : { source: 'image', image: ref, nonRoot: false, user: undefined, why: undefined };
     }
     userCache.set(stage, result);
     return result;
@@ -432,7 +531,9 @@ function buildShell(ins: DockerInstruction, index: TextIndex, escapeChar: string
   for (const h of ins.heredocs) {
     const body = h.getContentRange();
     if (!body) continue;
-    const owner = head.commands.find((c) => c.redirects.some((r) => r.op.startsWith('<<') && r.op !== '<<<' && r.target?.value.replace(/^-/, '') === h.getName()));
+    const owner = head.commands.find((c) =>
+      c.redirects.some((r) => r.op.startsWith('<<') && r.op !== '<<<' && r.target?.value.replace(/^-/, '') === h.getName()),
+    );
     const ownerName = owner?.name?.value.slice((owner.name.value.lastIndexOf('/') ?? -1) + 1);
     if (owner === undefined || owner.name === undefined || ['sh', 'bash', 'ash', 'dash', 'zsh'].includes(ownerName ?? '')) {
       segments.push({ start: index.offsetAt(body.start), end: index.offsetAt(body.end) });
@@ -455,7 +556,12 @@ function execFormScript(ins: DockerInstruction): ShellScript | undefined {
 
 /** True when `text` (after any flags) is a JSON array of strings, the only exec form Docker accepts. */
 function isJsonStringArray(text: string, hasFlags: boolean, escapeChar: string): boolean {
-  let t = text.split(escapeChar + '\r\n').join(' ').split(escapeChar + '\n').join(' ').trim();
+  let t = text
+    .split(escapeChar + '\r\n')
+    .join(' ')
+    .split(escapeChar + '\n')
+    .join(' ')
+    .trim();
   if (hasFlags) t = t.replace(/^(--[A-Za-z-]+(=("[^"]*"|\S*))?\s+)+/, '');
   if (!t.startsWith('[')) return false;
   try {
