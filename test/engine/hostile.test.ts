@@ -136,6 +136,21 @@ describe('engine: hostile and odd input', () => {
     assert.deepEqual(problems(analyze('FROM alpine:3.20\nRUN echo \\\n  # c\n  b\n', { kind: 'dockerfile' })), []);
   });
 
+  it('an unclosed ${…}, $(…) or backquote in RUN: no fix edits that RUN (found by `npm run fuzz`)', () => {
+    for (const open of ['${install', '$(echo curl', '`echo curl']) {
+      const text = `FROM debian:12\nRUN set -eux; \\\n\tapt-get update; \\\n\tapt-get install -y ${open} git\n`;
+      const r = analyze(text, { kind: 'dockerfile' });
+      assert.ok(
+        r.findings.filter((f) => f.range.start.line >= 1).every((f) => !f.fix),
+        `${open}: ${r.findings
+          .filter((f) => f.fix)
+          .map((f) => f.ruleId)
+          .join(', ')}`,
+      );
+      assert.equal(checkInput(text, 'dockerfile'), undefined);
+    }
+  });
+
   it('`# escape=` with backtick and Windows paths with backslashes', () => {
     const text =
       '# escape=`\r\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\r\nCOPY C:\\src\\ C:\\app\\\r\nRUN dir C:\\app `\r\n    && echo done\r\nUSER ContainerUser\r\n';

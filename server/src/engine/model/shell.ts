@@ -404,6 +404,7 @@ class Lexer {
         if (depth === 0) break;
       }
     }
+    if (j >= s.length) this.unterminated = true;
     const close = Math.min(j, s.length);
     subs.push({ start: open + 2, end: close, kind });
     this.i = close + 1;
@@ -464,6 +465,7 @@ class Lexer {
         break;
       } else this.i++;
     }
+    if (depth > 0) this.unterminated = true;
     this.i = Math.min(this.i, s.length);
     return s.slice(open, this.i);
   }
@@ -473,6 +475,7 @@ class Lexer {
     const open = this.i;
     let j = open + 1;
     while (j < s.length && s[j] !== '`') j += s[j] === '\\' ? 2 : 1;
+    if (j >= s.length) this.unterminated = true;
     const close = Math.min(j, s.length);
     subs.push({ start: open + 1, end: close, kind: 'command' });
     this.i = close + 1;
