@@ -151,6 +151,26 @@ describe('engine: hostile and odd input', () => {
     }
   });
 
+  it('fuzz regressions: an unclosed (( in RUN, and Compose services written inside a flow mapping', () => {
+    for (const [kind, text] of [
+      [
+        'dockerfile',
+        'FROM node:8.9-slim\n\nRUN apt-get update(( -qq && apt-get install -qy \\ \n    ca-certificates \\\n    --no-install-recommends\nCMD ["/app/tests.sh"]\n',
+      ],
+      ['compose', "version: '2'\nservices\t: {(}\n"],
+      ['compose', 'x-defaults: &defaults\n  restart: unless-stopped\n  read_only: true\nservices: {\\}\nnetworks:\n'],
+    ] as const) {
+      assert.equal(checkInput(text, kind), undefined, JSON.stringify(text));
+    }
+    // A block service with no keys still gets its fix under the key line.
+    const r = analyze('services:\n  web:   # empty\n', { kind: 'compose' });
+    const f = r.findings.find((x) => x.ruleId === 'compose-cap-drop-all');
+    assert.deepEqual(
+      f?.fix?.edits().map((e) => e.newText),
+      ['\n    cap_drop: [ALL]'],
+    );
+  });
+
   it('`# escape=` with backtick and Windows paths with backslashes', () => {
     const text =
       '# escape=`\r\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\r\nCOPY C:\\src\\ C:\\app\\\r\nRUN dir C:\\app `\r\n    && echo done\r\nUSER ContainerUser\r\n';

@@ -437,6 +437,7 @@ class Lexer {
         this.i++;
       }
     }
+    this.unterminated = true; // `((` never closed
   }
 
   /** `${...}` with nested braces, quotes and substitutions (`${A:-$(curl ...)}`); kept as written. */

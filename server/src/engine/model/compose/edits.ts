@@ -66,7 +66,12 @@ function nested(keys: readonly string[], value: string, unit: string, base: stri
  * analysed file and `keyRange` its key; existing parents that are inherited, flow-style or
  * not mappings make it return undefined.
  */
-export function setServiceKey(target: EditTarget, service: { readonly map: CMap; readonly keyRange: CPair['keyRange'] }, path: readonly string[], value: string): TextEdit | undefined {
+export function setServiceKey(
+  target: EditTarget,
+  service: { readonly map: CMap; readonly keyRange: CPair['keyRange'] },
+  path: readonly string[],
+  value: string,
+): TextEdit | undefined {
   const { index } = target;
   const unit = indentUnit(index);
   let map = service.map;
@@ -76,9 +81,17 @@ export function setServiceKey(target: EditTarget, service: { readonly map: CMap;
   if (!map.node || !isMap(map.node)) {
     if (map.node && !(isScalar(map.node) && map.node.value === null)) return undefined;
     const keyLine = service.keyRange.start.line;
+    // Only a block key alone on its line (`  web:`): a key inside a flow mapping (`{web}`) has no line to nest under.
+    const line = index.lineText(keyLine);
+    if (line.slice(0, service.keyRange.start.character).trim() !== '' || !/^\s*:\s*(#.*)?$/.test(line.slice(service.keyRange.end.character))) return undefined;
     const base = index.indentation(keyLine) + unit;
     const at = index.positionAt(index.lineEnd(keyLine));
-    return { range: { start: at, end: at }, newText: nested(path, value, unit, base).map((l) => index.eol + l).join('') };
+    return {
+      range: { start: at, end: at },
+      newText: nested(path, value, unit, base)
+        .map((l) => index.eol + l)
+        .join(''),
+    };
   }
   for (; i < path.length - 1; i++) {
     const p = map.get(path[i] as string);
@@ -217,9 +230,18 @@ export function setServiceKeys(
   if (!e) return undefined;
   const lastLine = e.newText.slice(e.newText.lastIndexOf(eol) + eol.length);
   const indent = /^ */.exec(lastLine)?.[0] ?? '';
-  const render = ([, v]: readonly [string, string | readonly string[]]) => (typeof v === 'string' ? ` ${v}` : v.map((i) => `${eol}${indent}${unit}- ${i}`).join(''));
+  const render = ([, v]: readonly [string, string | readonly string[]]) =>
+    typeof v === 'string' ? ` ${v}` : v.map((i) => `${eol}${indent}${unit}- ${i}`).join('');
   const head = e.newText.replace(` ${MARK}`, render(first));
-  return { ...e, newText: head + entries.slice(1).map((entry) => `${eol}${indent}${entry[0]}:${render(entry)}`).join('') };
+  return {
+    ...e,
+    newText:
+      head +
+      entries
+        .slice(1)
+        .map((entry) => `${eol}${indent}${entry[0]}:${render(entry)}`)
+        .join(''),
+  };
 }
 
 // ---- cc: keys in nested maps, sequence items, top-level entries (port and secret fixes) ----
