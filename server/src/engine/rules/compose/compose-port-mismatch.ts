@@ -1,34 +1,8 @@
 import { defineRule, type Related } from '../../rule';
 import { builtDockerfile, stageChain, type BuiltDockerfile } from '../../model/compose';
 import type { DockerInstruction } from '../../model/dockerfile';
-import { parsePortSpec } from '../../model/ports';
-
-/**
- * Ports that must never face every interface: remote shells and desktops, container and
- * cluster control planes, databases and caches (the services `expose-sensitive-port` and
- * `expose-ssh` know, without their daemon heuristics).
- */
-const SENSITIVE: Readonly<Record<number, string>> = {
-  22: 'SSH',
-  23: 'Telnet',
-  1433: 'SQL Server',
-  1521: 'Oracle Database',
-  2375: 'the unencrypted Docker API',
-  2376: 'the Docker API',
-  2379: 'the etcd client API',
-  3306: 'MySQL/MariaDB',
-  3389: 'RDP',
-  5432: 'PostgreSQL',
-  5900: 'VNC',
-  5984: 'CouchDB',
-  6379: 'Redis',
-  6443: 'the Kubernetes API',
-  9042: 'Cassandra',
-  9200: 'Elasticsearch',
-  10250: 'the kubelet API',
-  11211: 'memcached',
-  27017: 'MongoDB',
-};
+// Sensitive ports come from the one table `expose-sensitive-port` and `compose-sensitive-port` use.
+import { parsePortSpec, SENSITIVE_PORTS } from '../../model/ports';
 
 const ALL_INTERFACES = new Set(['', '0.0.0.0', '::', '[::]']);
 
@@ -89,7 +63,7 @@ export default defineRule({
           report({ ...where, messageId: 'notExposed', data: { ...data, exposed: list }, related });
           continue;
         }
-        const name = low === high ? SENSITIVE[low] : undefined;
+        const name = low === high ? SENSITIVE_PORTS[low]?.service : undefined;
         if (name !== undefined && ALL_INTERFACES.has(port.hostIp ?? '')) {
           report({
             ...where,
