@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, fixAll, MAX_TEXT_LENGTH, type AnalysisResult } from '../../server/src/engine/index';
+import { analyze, applyEdits, fixAll, MAX_TEXT_LENGTH, TextIndex, type AnalysisResult } from '../../server/src/engine/index';
 import { checkInput } from '../fuzz/gen';
 
 const problems = (r: AnalysisResult) => r.problems.map((p) => `${p.code}/${p.severity}`);
@@ -168,6 +168,17 @@ describe('engine: hostile and odd input', () => {
     assert.deepEqual(
       f?.fix?.edits().map((e) => e.newText),
       ['\n    cap_drop: [ALL]'],
+    );
+  });
+
+  it('fuzz regression (issue #8): last-user-root with only VOLUME after CMD, before the root USER, converges', () => {
+    const text = 'FROM alpine\nCMD ["/app/run"]\nVOLUME ["/data"]\nUSER root';
+    assert.equal(checkInput(text, 'dockerfile'), undefined);
+    const f = analyze(text, { kind: 'dockerfile' }).findings.find((x) => x.ruleId === 'last-user-root');
+    assert.ok(f?.fix);
+    assert.equal(
+      applyEdits(new TextIndex(text), f.fix.edits()),
+      'FROM alpine\nCMD ["/app/run"]\nRUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app && mkdir -p /data && chown 10001:10001 /data\nVOLUME ["/data"]\nUSER 10001:10001',
     );
   });
 

@@ -33,15 +33,16 @@ ruleTester.run(rule, {
       output: ['FROM alpine:3.20', 'RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app', 'USER 10001:10001', 'CMD ["sh"]'],
     },
     {
-      name: 'root:root after a non-root USER: the last one wins',
+      name: 'root:root after a non-root USER: the last one wins; a RUN above it would run as app and could not create users, so root:root stays and the user is created after it',
       code: ['FROM debian:12', 'USER app', 'RUN id', 'user root:root'],
       errors: [{ messageId: 'root', data: { user: 'root:root' }, line: 4, column: 6, endLine: 4, endColumn: 15 }],
       output: [
         'FROM debian:12',
         'USER app',
         'RUN id',
+        'user root:root',
         'RUN groupadd --system --gid 10001 app && useradd --system --no-log-init --uid 10001 --gid app app',
-        'user 10001:10001',
+        'USER 10001:10001',
       ],
     },
     {
@@ -118,16 +119,56 @@ ruleTester.run(rule, {
       output: null,
     },
     {
-      name: 'VOLUME: USER root stays, the mount point is owned before the VOLUME line and the non-root USER added at the end',
+      name: 'VOLUME after USER root, no RUN after it: replaced in place, the mount point created and owned above it',
       code: ['FROM alpine:3.20', 'USER root', 'VOLUME /data'],
       errors: [{ messageId: 'root', line: 2, column: 6, endLine: 2, endColumn: 10 }],
       output: [
         'FROM alpine:3.20',
-        'USER root',
         'RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app && mkdir -p /data && chown 10001:10001 /data',
+        'USER 10001:10001',
         'VOLUME /data',
+      ],
+    },
+    {
+      name: 'VOLUME (and CMD) before the last USER root: replaced in place, the mount point owned above the VOLUME (found by `npm run fuzz`: the USER went above CMD, under the root USER)',
+      code: ['FROM alpine:3.20', 'CMD ["/app/run"]', 'VOLUME ["/data"]', 'USER root'],
+      errors: [{ messageId: 'root', line: 4, column: 6, endLine: 4, endColumn: 10 }],
+      output: [
+        'FROM alpine:3.20',
+        'CMD ["/app/run"]',
+        'RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app && mkdir -p /data && chown 10001:10001 /data',
+        'VOLUME ["/data"]',
         'USER 10001:10001',
       ],
+    },
+    {
+      name: 'RUN steps after USER root and a VOLUME between: owned before the VOLUME, USER after the last RUN',
+      code: ['FROM debian:12', 'USER root', 'VOLUME /data', 'RUN apt-get update', 'CMD ["/app"]'],
+      errors: [{ messageId: 'root', line: 2, column: 6, endLine: 2, endColumn: 10 }],
+      output: [
+        'FROM debian:12',
+        'USER root',
+        'RUN groupadd --system --gid 10001 app && useradd --system --no-log-init --uid 10001 --gid app app && mkdir -p /data && chown 10001:10001 /data',
+        'VOLUME /data',
+        'RUN apt-get update',
+        'USER 10001:10001',
+        'CMD ["/app"]',
+      ],
+    },
+    {
+      name: 'a VOLUME declared while a non-root user is in effect cannot be owned before it: a suggestion only',
+      code: ['FROM alpine:3.20', 'USER 1000', 'VOLUME /data', 'USER root'],
+      errors: [
+        {
+          messageId: 'root',
+          line: 4,
+          column: 6,
+          endLine: 4,
+          endColumn: 10,
+          suggestions: [{ messageId: 'useNonRoot', output: ['FROM alpine:3.20', 'USER 1000', 'VOLUME /data', 'USER 10001:10001'] }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'dev container images have the vscode user (UID 1000) (corpus: devcontainers/images)',

@@ -22,8 +22,8 @@
  *   suggestion instead.
  */
 import type { EditBuilder } from '../edits';
-import type { DockerfileModel, DockerInstruction, Stage } from '../model/dockerfile';
-import { classifyImage, imageFamily, isWindows, type ImageRef } from '../model/image';
+import type { DockerfileModel, DockerInstruction, Stage, Token } from '../model/dockerfile';
+import { classifyImage, defaultUser, imageFamily, isRootUser, isWindows, type ImageRef } from '../model/image';
 import { accountCommand, knownUids } from '../model/users';
 import type { TextEdit } from '../types';
 
@@ -214,9 +214,36 @@ function lineAbove(model: DockerfileModel, ins: DockerInstruction): number {
   return line;
 }
 
-/** Edits that create the user when needed and insert `USER` in its slot of `stage`. */
-export function addUserEdits(model: DockerfileModel, edit: EditBuilder, stage: Stage, plan: UserPlan): TextEdit[] {
-  const slot = userSlot(stage);
+/**
+ * True when the user in effect just before `line` of `stage` is known to be root: the last USER
+ * above it in the stage, else the one the stage inherits. A RUN inserted there may create users
+ * and chown; under a non-root (or unresolvable) user it would fail the build.
+ */
+export function rootBefore(model: DockerfileModel, stage: Stage, line: number): boolean {
+  const users = stage.instructions.filter((i) => !i.onbuild && i.keyword === 'USER' && i.range.start.line < line);
+  const last = users[users.length - 1];
+  if (last) {
+    const token = last.args[0];
+    const value = token ? model.resolve(token.value, last) : undefined;
+    return value !== undefined && isRootUser(value);
+  }
+  if (stage.baseStage) {
+    const inherited = model.effectiveUser(stage.baseStage);
+    if (inherited.source === 'instruction') return inherited.root === true;
+    return inherited.source === 'image' && !inherited.nonRoot;
+  }
+  const image = rootImage(stage);
+  return image !== undefined && !defaultUser(image).nonRoot;
+}
+
+/**
+ * Edits that create the user when needed and insert `USER` in its slot of `stage`. `floor` is
+ * an instruction the USER must come after (the root USER that last-user-root reports): a slot
+ * above it would leave that root USER the last one.
+ */
+export function addUserEdits(model: DockerfileModel, edit: EditBuilder, stage: Stage, plan: UserPlan, floor?: DockerInstruction): TextEdit[] {
+  const found = userSlot(stage);
+  const slot = floor && floor.stage === stage && 'before' in found && found.before.range.start.line < floor.range.start.line ? { after: floor } : found;
   const run = prepare(plan);
   // The volume mount points must be owned before their VOLUME line; USER still waits for the last RUN.
   const slotLine = 'before' in slot ? slot.before.range.start.line : slot.after.range.end.line + 1;
@@ -228,4 +255,38 @@ export function addUserEdits(model: DockerfileModel, edit: EditBuilder, stage: S
   };
   const edits = split && run && plan.volumes ? [before(plan.volumes.at, [`RUN ${run}`])] : [];
   return [...edits, 'before' in slot ? before(slot.before, lines) : edit.insertLinesAfter(slot.after.range, lines)];
+}
+
+/**
+ * last-user-root's fix for the root USER `ins` (its user `token`) of the final `stage`, or
+ * undefined when no edit is right:
+ * - nothing RUNs after it: the user is replaced in place, and the preparing RUN (create the
+ *   user, own the VOLUME mount points) goes above the root USER, or above the first VOLUME when
+ *   that comes first (a volume is seeded from the image as it is at its VOLUME line);
+ * - otherwise (or when a non-root USER is in effect where that RUN would go, so it could not
+ *   create users or chown) USER root stays for the steps that need it and the non-root USER
+ *   follows the last RUN, never above the root USER;
+ * - a VOLUME declared while a non-root user is in effect cannot be prepared before it: no fix.
+ */
+export function rootUserFix(
+  model: DockerfileModel,
+  stage: Stage,
+  plan: UserPlan,
+  ins: DockerInstruction,
+  token: Token,
+): ((edit: EditBuilder) => TextEdit[]) | undefined {
+  const run = prepare(plan);
+  const volume = plan.volumes?.at;
+  if (volume && run && !rootBefore(model, stage, volume.range.start.line)) return undefined;
+  if (ins.stage === stage && noRunAfter(stage, ins)) {
+    const at = volume && volume.range.start.line < ins.range.start.line ? volume : ins;
+    if (!run) return (edit) => [edit.replace(token.range, plan.user)];
+    if (rootBefore(model, stage, at.range.start.line)) {
+      return (edit) => [
+        edit.insertLinesBefore({ start: { line: lineAbove(model, at), character: 0 }, end: { line: lineAbove(model, at), character: 0 } }, [`RUN ${run}`]),
+        edit.replace(token.range, plan.user),
+      ];
+    }
+  }
+  return (edit) => addUserEdits(model, edit, stage, plan, ins);
 }

@@ -1,6 +1,6 @@
 import type { EditBuilder } from '../../edits';
 import { defineRule } from '../../rule';
-import { addUserEdits, noRunAfter, userLines, userPlanWithVolumes } from '../../fixes/add-user';
+import { rootUserFix, userPlanWithVolumes } from '../../fixes/add-user';
 
 /** The last USER of the final image is root: the container runs with full privileges. */
 export default defineRule({
@@ -40,17 +40,7 @@ export default defineRule({
     if (user.source !== 'instruction' || user.root !== true || !user.token) return;
     const token = user.token;
     const plan = userPlanWithVolumes(model, stage);
-    // A root USER with no RUN after it in the final stage is replaced in place; one that RUN
-    // steps still rely on stays, and the non-root USER follows the last RUN.
-    const inPlace = user.instruction.stage === stage && noRunAfter(stage, user.instruction) && plan?.volumes === undefined;
-    const fix = plan
-      ? (edit: EditBuilder) => {
-          if (!inPlace) return addUserEdits(model, edit, stage, plan);
-          const lines = userLines(plan);
-          const edits = [edit.replace(token.range, plan.user)];
-          return plan.create ? [edit.insertLinesBefore(user.instruction.range, lines.slice(0, -1)), ...edits] : edits;
-        }
-      : undefined;
+    const fix = plan ? rootUserFix(model, stage, plan, user.instruction, token) : undefined;
     const suggest = fix ? [] : [{ messageId: 'useNonRoot' as const, fix: (edit: EditBuilder) => [edit.replace(token.range, '10001:10001')] }];
     const extra = fix ? { fix, suggest } : { suggest };
     if (token.value.includes('$')) {
