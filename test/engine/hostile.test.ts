@@ -182,6 +182,18 @@ describe('engine: hostile and odd input', () => {
     );
   });
 
+  it('fuzz regression (issue #8): a key added to a block mapping whose first key carries a tag or anchor goes at the column of the tag', () => {
+    for (const [text, output] of [
+      ['services:\n 𐀀𐀀 svc:\n  !override  build: .', 'services:\n 𐀀𐀀 svc:\n  !override  build: .\n  cap_drop: [ALL]'],
+      ['services:\n  svc:\n    &a build: .\n', 'services:\n  svc:\n    &a build: .\n    cap_drop: [ALL]\n'],
+    ] as const) {
+      assert.equal(checkInput(text, 'compose'), undefined, JSON.stringify(text));
+      const f = analyze(text, { kind: 'compose' }).findings.find((x) => x.ruleId === 'compose-cap-drop-all');
+      assert.ok(f?.fix, JSON.stringify(text));
+      assert.equal(applyEdits(new TextIndex(text), f.fix.edits()), output);
+    }
+  });
+
   it('`# escape=` with backtick and Windows paths with backslashes', () => {
     const text =
       '# escape=`\r\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\r\nCOPY C:\\src\\ C:\\app\\\r\nRUN dir C:\\app `\r\n    && echo done\r\nUSER ContainerUser\r\n';

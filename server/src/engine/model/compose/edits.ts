@@ -35,7 +35,21 @@ function blockExtent(index: TextIndex, map: CMap): { column: number; end: number
   let end = lastNode.range[1];
   const t = index.text;
   while (end > 0 && /[\r\n \t]/.test(t[end - 1] as string)) end--;
-  return { column: index.positionAt(first.range[0]).character, end: index.lineEnd(index.positionAt(end).line) };
+  return { column: keyColumn(index, first.range[0]), end: index.lineEnd(index.positionAt(end).line) };
+}
+
+/**
+ * The column a block mapping's keys stand at, from its first key's offset: the key's own
+ * column, or that of the anchors and tags written before it on its line (`!override  build: .`,
+ * `- &a target: 22`). The `yaml` node's range starts at the key scalar, after those properties,
+ * but YAML indents the mapping from where the properties start (found by `npm run fuzz`: a key
+ * added at the scalar's column fell outside the mapping).
+ */
+function keyColumn(index: TextIndex, offset: number): number {
+  const at = index.positionAt(offset);
+  const before = index.lineText(at.line).slice(0, at.character);
+  const props = /(?:(?<=^|[\s-])[&!]\S*[ \t]+)+$/.exec(before);
+  return at.character - (props?.[0].length ?? 0);
 }
 
 /** The indentation step of a file: the first indented key, else two spaces. */
