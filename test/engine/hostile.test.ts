@@ -194,6 +194,29 @@ describe('engine: hostile and odd input', () => {
     }
   });
 
+  it("fuzz regression (issue #8): a U+FEFF at the start of a later line is text, and fixes keep the file's BOM", () => {
+    // Only a BOM at the very start is dropped (as BuildKit does); `\uFEFFONBUILD` further down is
+    // an unknown instruction. Removing the first line must not remove the BOM with it, or the
+    // second line's U+FEFF becomes the BOM and its ONBUILD comes to life.
+    const text = '\uFEFFONBUILD ENV NODE_TLS_REJECT_UNAUTHORIZED=0\n\uFEFFONBUILD ENV NODE_TLS_REJECT_UNAUTHORIZED=0';
+    assert.equal(checkInput(text, 'dockerfile'), undefined);
+    const r = analyze(text, { kind: 'dockerfile' });
+    assert.deepEqual(problems(r), ['unknown-instruction/error', 'no-from/error']);
+    const f = r.findings.find((x) => x.ruleId === 'env-disables-tls');
+    assert.ok(f?.fix);
+    assert.equal(applyEdits(new TextIndex(text), f.fix.edits()), '\uFEFF\uFEFFONBUILD ENV NODE_TLS_REJECT_UNAUTHORIZED=0');
+  });
+
+  it('a BOM at the start of a Compose file is not indentation: later top-level keys parse, fixes keep it', () => {
+    const text = '\uFEFFversion: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n';
+    const r = analyze(text, { kind: 'compose' });
+    assert.deepEqual(r.problems, []);
+    const f = r.findings.find((x) => x.ruleId === 'compose-cap-drop-all');
+    assert.ok(f?.fix);
+    assert.equal(applyEdits(new TextIndex(text), f.fix.edits()), '\uFEFFversion: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n    cap_drop: [ALL]\n');
+    assert.equal(checkInput(text, 'compose', undefined, 50), undefined);
+  });
+
   it('`# escape=` with backtick and Windows paths with backslashes', () => {
     const text =
       '# escape=`\r\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\r\nCOPY C:\\src\\ C:\\app\\\r\nRUN dir C:\\app `\r\n    && echo done\r\nUSER ContainerUser\r\n';

@@ -12,7 +12,7 @@ import { ALL_RULES } from './rules';
 import { runRules, type Finding, type RuleError } from './runner';
 import { composeSuppressions, dockerfileSuppressions, forbiddenSuppressions, referenceIndex, unusedSuppressions, type Suppression } from './suppress';
 import { TextIndex } from './text';
-import type { FileKind, ParseProblem, TextEdit } from './types';
+import type { FileKind, ParseProblem, Position, TextEdit } from './types';
 
 export type { EngineConfig, Customization, RuleSetting, RuleSeverity } from './config';
 export {
@@ -128,8 +128,11 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
   }
   if (looksBinary(input))
     return notAnalysed(kind, { code: 'binary', message: 'File looks binary (NUL or control bytes): not analysed.', range: zero, severity: 'error' });
-  // A BOM is replaced by a space so every offset stays the same as in the caller's text.
-  const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+  // A Dockerfile's BOM is replaced by a space so every offset stays the same as in the caller's
+  // text. YAML is given its BOM (the `yaml` lexer reads it as a byte-order mark): a space there
+  // would indent the first key and make every later top-level key a syntax error.
+  const bom = input.charCodeAt(0) === 0xfeff;
+  const text = bom && kind === 'dockerfile' ? ' ' + input.slice(1) : input;
   // Every path the model or a rule reads is recorded, so a host knows what this result depends on.
   const dependencies: string[] = [];
   const host = options.files;
@@ -189,7 +192,33 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
         : withoutFixesIn(run.findings, model as DockerfileModel);
   // Rules that ran have a timing; a disabled or unselected rule says nothing about a comment.
   problems.push(...unusedSuppressions(suppressions, run.suppressed, new Set(Object.keys(run.timings))));
-  return { kind, findings, suppressed: run.suppressed, problems, errors: run.errors, timings: run.timings, model, dependencies };
+  return {
+    kind,
+    findings: bom ? findings.map(afterBom) : findings,
+    suppressed: bom ? run.suppressed.map(afterBom) : run.suppressed,
+    problems,
+    errors: run.errors,
+    timings: run.timings,
+    model,
+    dependencies,
+  };
+}
+
+/**
+ * In a text that starts with a BOM, fix edits start after it: one that removes or inserts at
+ * the very start of the first line (removing a first `version:` line, say) would otherwise drop
+ * the BOM or put text before it, where a later U+FEFF becomes the BOM and its line changes
+ * meaning (found by `npm run fuzz`: removing the first of two `\uFEFFONBUILD ENV` lines).
+ */
+function afterBom(f: Finding): Finding {
+  if (!f.fix && f.suggestions.length === 0) return f;
+  const shift = (p: Position): Position => (p.line === 0 && p.character === 0 ? { line: 0, character: 1 } : p);
+  const keep = (edits: () => readonly TextEdit[]) => () => edits().map((e) => ({ ...e, range: { start: shift(e.range.start), end: shift(e.range.end) } }));
+  return {
+    ...f,
+    fix: f.fix && { ...f.fix, edits: keep(f.fix.edits.bind(f.fix)) },
+    suggestions: f.suggestions.map((s) => ({ ...s, edits: keep(s.edits.bind(s)) })),
+  };
 }
 
 /** Line spans of the instructions whose shell text leaves a quote open (usually none), computed once per analysis. */
