@@ -6,28 +6,45 @@ ruleTester.run(
   {
     valid: [
       ['FROM alpine:3.20', 'ARG NPM_TOKEN', 'RUN --mount=type=secret,id=npm npm ci'],
-      { name: 'variable references are not literals', code: ['FROM alpine:3.20', 'ARG DB_PASSWORD', 'ENV DB_PASSWORD=${DB_PASSWORD}', 'RUN TOKEN=$GH_TOKEN ./fetch.sh'] },
-      { name: 'placeholders and empty values (the name is secret-in-env-arg\'s)', code: ['FROM alpine:3.20', 'ENV DB_PASSWORD=changeme API_TOKEN="" SECRET_KEY=<your-key> AWS_SECRET_ACCESS_KEY=FAKE_TO_GENERATE_WARNING_OUTPUT'] },
+      {
+        name: 'variable references are not literals',
+        code: ['FROM alpine:3.20', 'ARG DB_PASSWORD', 'ENV DB_PASSWORD=${DB_PASSWORD}', 'RUN TOKEN=$GH_TOKEN ./fetch.sh'],
+      },
+      {
+        name: "placeholders and empty values (the name is secret-in-env-arg's)",
+        code: ['FROM alpine:3.20', 'ENV DB_PASSWORD=changeme API_TOKEN="" SECRET_KEY=<your-key> AWS_SECRET_ACCESS_KEY=FAKE_TO_GENERATE_WARNING_OUTPUT'],
+      },
       { name: 'the AWS documentation example key', code: ['FROM alpine:3.20', 'ENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE'] },
-      { name: 'GPG fingerprints in a shell loop', code: ['FROM debian:12', "RUN key='B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8'; gpg --recv-keys \"$key\""] },
+      { name: 'GPG fingerprints in a shell loop', code: ['FROM debian:12', 'RUN key=\'B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8\'; gpg --recv-keys "$key"'] },
       { name: 'URL user with a variable password', code: ['FROM alpine:3.20', 'RUN git clone https://x-access-token:${GH_TOKEN}@github.com/o/r.git'] },
       { name: 'a public key block', code: ['FROM alpine:3.20', 'RUN echo "-----BEGIN PUBLIC KEY-----" > /k.pem'] },
+      {
+        name: "a literal under a secret-looking ENV/ARG name is secret-in-env-arg's finding (one per concern): plain values, tokens and URL passwords alike",
+        code: [
+          'FROM alpine:3.20',
+          'ENV COSIGN_PASSWORD=Harbor12345',
+          'env LICENSE_KEY lgNvGyhnUKpa5PJi',
+          'ARG API_TOKEN="s3cr3t-v4lue"',
+          'ENV GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+          'ARG PIP_INDEX_SECRET=https://deploy:hunter22@pypi.acme.io/simple',
+        ],
+      },
     ],
     invalid: [
       {
-        name: 'literal password in ENV',
-        code: ['FROM alpine:3.20', 'ENV COSIGN_PASSWORD=Harbor12345'],
+        name: 'a literal password given to a secret-looking name in a RUN assignment',
+        code: ['FROM alpine:3.20', 'RUN COSIGN_PASSWORD=Harbor12345 cosign sign --key cosign.key example.com/app'],
         errors: [{ messageId: 'secretValue', data: { name: 'COSIGN_PASSWORD' }, line: 2, column: 21, endLine: 2, endColumn: 32 }],
       },
       {
-        name: 'literal value in legacy ENV form',
-        code: ['FROM alpine:3.20', 'env LICENSE_KEY lgNvGyhnUKpa5PJi'],
-        errors: [{ messageId: 'secretValue', line: 2, column: 17, endLine: 2, endColumn: 33 }],
+        name: 'a token under an ENV name that does not look like a secret',
+        code: ['FROM alpine:3.20', 'ENV GIT_REMOTE=https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/o/r.git'],
+        errors: [{ messageId: 'token', data: { label: 'GitHub token' }, line: 2, column: 24, endLine: 2, endColumn: 64 }],
       },
       {
-        name: 'ARG default',
-        code: ['FROM alpine:3.20', 'ARG API_TOKEN="s3cr3t-v4lue"'],
-        errors: [{ messageId: 'secretValue', line: 2, column: 15, endLine: 2, endColumn: 29 }],
+        name: 'a URL password under an ENV name that points at a URL (not a secret-looking name)',
+        code: ['FROM alpine:3.20', 'ENV DATABASE_URL=postgres://app:Pr0dPassw0rd@db:5432/app'],
+        errors: [{ messageId: 'urlPassword', line: 2, column: 33, endLine: 2, endColumn: 45 }],
       },
       {
         name: 'GitHub token in a RUN word',
@@ -41,12 +58,16 @@ ruleTester.run(
       },
       {
         name: 'Google API key inside an echo string',
-        code: ['FROM debian:12', "RUN echo 'export GOOGLE_API_KEY=\"AIzaSyCkfPOPZXDKNn8hhgu3JrA62wIgC93d44k\"' >> /etc/profile"],
+        code: ['FROM debian:12', 'RUN echo \'export GOOGLE_API_KEY="AIzaSyCkfPOPZXDKNn8hhgu3JrA62wIgC93d44k"\' >> /etc/profile'],
         errors: [{ messageId: 'token', data: { label: 'Google API key' }, line: 2, column: 34, endLine: 2, endColumn: 73 }],
       },
       {
         name: 'Slack, GitLab, Stripe and npm tokens',
-        code: ['FROM alpine:3.20', 'ENV A=xoxb-1234567890-abcdefghij B=glpat-abcdefghij0123456789 \\', '    C=sk_live_abcdefghij0123456789 D=npm_abcdefghijklmnopqrstuvwxyz0123456789'],
+        code: [
+          'FROM alpine:3.20',
+          'ENV A=xoxb-1234567890-abcdefghij B=glpat-abcdefghij0123456789 \\',
+          '    C=sk_live_abcdefghij0123456789 D=npm_abcdefghijklmnopqrstuvwxyz0123456789',
+        ],
         errors: [
           { messageId: 'token', data: { label: 'Slack token' }, line: 2, column: 7, endLine: 2, endColumn: 33 },
           { messageId: 'token', data: { label: 'GitLab token' }, line: 2, column: 36, endLine: 2, endColumn: 62 },
@@ -74,7 +95,14 @@ ruleTester.run(rule, {
   invalid: [
     {
       name: 'private key block written from a heredoc',
-      code: ['FROM alpine:3.20', 'COPY <<EOF /root/.ssh/id_ed25519', '-----BEGIN OPENSSH PRIVATE KEY-----', 'b3BlbnNzaC1rZXktdjEAAAAA', '-----END OPENSSH PRIVATE KEY-----', 'EOF'],
+      code: [
+        'FROM alpine:3.20',
+        'COPY <<EOF /root/.ssh/id_ed25519',
+        '-----BEGIN OPENSSH PRIVATE KEY-----',
+        'b3BlbnNzaC1rZXktdjEAAAAA',
+        '-----END OPENSSH PRIVATE KEY-----',
+        'EOF',
+      ],
       errors: [{ messageId: 'token', data: { label: 'private key' }, line: 3, column: 1, endLine: 5, endColumn: 34 }],
     },
   ],
