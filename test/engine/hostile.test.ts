@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, applyEdits, fixAll, MAX_TEXT_LENGTH, TextIndex, type AnalysisResult } from '../../server/src/engine/index';
-import { checkInput } from '../fuzz/gen';
+import { checkBom, checkInput } from '../fuzz/gen';
 
 const problems = (r: AnalysisResult) => r.problems.map((p) => `${p.code}/${p.severity}`);
 
@@ -215,6 +215,23 @@ describe('engine: hostile and odd input', () => {
     assert.ok(f?.fix);
     assert.equal(applyEdits(new TextIndex(text), f.fix.edits()), '\uFEFFversion: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n    cap_drop: [ALL]\n');
     assert.equal(checkInput(text, 'compose', undefined, 50), undefined);
+  });
+
+  it('a BOM changes nothing but positions on the first line (checkBom, found by `npm run fuzz`)', () => {
+    // The space standing in for a Dockerfile's BOM is no indentation for lines inserted after line 1.
+    const text = '\uFEFFFROM node:20\n';
+    const f = analyze(text, { kind: 'dockerfile' }).findings.find((x) => x.ruleId === 'missing-user');
+    assert.ok(f?.fix);
+    assert.equal(applyEdits(new TextIndex(text), f.fix.edits()), '\uFEFFFROM node:20\nUSER 1000:1000\n');
+    // YAML whose first line is indented stays a syntax error after a BOM (`yaml` alone would not count that indentation).
+    const compose = '    volumes:\nx-base: &base\nservices:\n  web:\n    image: nginx:1.27\n';
+    assert.deepEqual(problems(analyze('\uFEFF' + compose, { kind: 'compose' })), problems(analyze(compose, { kind: 'compose' })));
+    for (const [kind, t] of [
+      ['dockerfile', text.slice(1)],
+      ['compose', compose],
+      ['compose', 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n'],
+    ] as const)
+      assert.equal(checkBom(t, kind), undefined, JSON.stringify(t));
   });
 
   it('`# escape=` with backtick and Windows paths with backslashes', () => {

@@ -327,6 +327,7 @@ export interface CheckStats {
   fixesApplied: number;
   maxMs: number;
   maxMsInput?: string;
+  maxMsKind?: FileKind;
 }
 
 export function newStats(): CheckStats {
@@ -363,6 +364,7 @@ export function checkInput(text: string, kind: FileKind, stats: CheckStats = new
   if (ms > stats.maxMs) {
     stats.maxMs = ms;
     stats.maxMsInput = text;
+    stats.maxMsKind = kind;
   }
   stats.findings += result.findings.length;
   const lens = lineLengths(text.startsWith('\ufeff') ? text.slice(1) : text);
@@ -407,6 +409,49 @@ export function checkInput(text: string, kind: FileKind, stats: CheckStats = new
     const before = result.findings.filter((x) => x.ruleId === f.ruleId).length;
     const after = again.findings.filter((x) => x.ruleId === f.ruleId).length;
     if (after >= before) return `fix of ${f.ruleId} ("${f.fix.title}") left ${after} ${f.ruleId} finding(s) (before: ${before}); output:\n${fixed}`;
+  }
+  return undefined;
+}
+
+/**
+ * The same text with a byte-order mark in front must analyse the same (positions on the first
+ * line one character later) and every fix must give the same output with the BOM kept first.
+ * Returns a description of the first difference, or undefined. Texts that already start with a
+ * BOM are skipped. (Found with it: a Compose BOM read as indentation, a USER inserted after a
+ * BOM'd first line indented by one space.)
+ */
+export function checkBom(text: string, kind: FileKind, fixLimit = 4): string | undefined {
+  if (text.startsWith('\ufeff')) return undefined;
+  const shift = (r: Range, by: number) =>
+    `${r.start.line}:${r.start.character - (r.start.line === 0 ? by : 0)}-${r.end.line}:${r.end.character - (r.end.line === 0 ? by : 0)}`;
+  let plain, bommed;
+  try {
+    plain = analyze(text, { kind });
+    bommed = analyze('\ufeff' + text, { kind });
+  } catch (e) {
+    return `analyze threw: ${String(e)}`;
+  }
+  const a = plain.findings.map((f) => `${f.ruleId}/${f.messageId}@${shift(f.range, 0)}`);
+  const b = bommed.findings.map((f) => `${f.ruleId}/${f.messageId}@${shift(f.range, 1)}`);
+  if (a.join('\n') !== b.join('\n')) {
+    const only = (x: string[], y: string[]) => x.filter((k) => !y.includes(k));
+    return `with a BOM the findings differ: without only ${JSON.stringify(only(a, b))}, with only ${JSON.stringify(only(b, a))}`;
+  }
+  let applied = 0;
+  for (let i = 0; i < plain.findings.length && applied < fixLimit; i++) {
+    const fa = plain.findings[i]?.fix;
+    const fb = bommed.findings[i]?.fix;
+    if (!fa !== !fb) return `with a BOM ${plain.findings[i]?.ruleId} ${fa ? 'loses' : 'gains'} its fix`;
+    if (!fa || !fb) continue;
+    applied++;
+    let oa: string, ob: string;
+    try {
+      oa = applyEdits(new TextIndex(text), fa.edits());
+      ob = applyEdits(new TextIndex('\ufeff' + text), fb.edits());
+    } catch (e) {
+      return `fix of ${plain.findings[i]?.ruleId} does not apply: ${String(e)}`;
+    }
+    if ('\ufeff' + oa !== ob) return `with a BOM the fix of ${plain.findings[i]?.ruleId} gives another text:\n${JSON.stringify(oa)}\n${JSON.stringify(ob)}`;
   }
   return undefined;
 }

@@ -20,19 +20,24 @@ export interface EditBuilder {
   readonly eol: string;
 }
 
-export function createEditBuilder(index: TextIndex): EditBuilder {
+/**
+ * `bomSpace`: the text's first character is a space standing in for a byte-order mark (see
+ * analyze()), so it is no indentation of the first line.
+ */
+export function createEditBuilder(index: TextIndex, bomSpace = false): EditBuilder {
   const eol = index.eol;
+  const indentation = (line: number) => (bomSpace && line === 0 ? index.indentation(0).slice(1) : index.indentation(line));
   return {
     eol,
     replace: (range, newText) => ({ range, newText }),
     insertAt: (position, text) => ({ range: { start: position, end: position }, newText: text }),
     insertLinesBefore(range, lines) {
-      const indent = index.indentation(range.start.line);
+      const indent = indentation(range.start.line);
       const at = { line: range.start.line, character: 0 };
       return { range: { start: at, end: at }, newText: lines.map((l) => indent + l + eol).join('') };
     },
     insertLinesAfter(range, lines) {
-      const indent = index.indentation(range.start.line);
+      const indent = indentation(range.start.line);
       const endOffset = index.lineEnd(range.end.line);
       const at = index.positionAt(endOffset);
       return { range: { start: at, end: at }, newText: lines.map((l) => eol + indent + l).join('') };

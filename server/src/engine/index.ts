@@ -131,8 +131,11 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
   // A Dockerfile's BOM is replaced by a space so every offset stays the same as in the caller's
   // text. YAML is given its BOM (the `yaml` lexer reads it as a byte-order mark): a space there
   // would indent the first key and make every later top-level key a syntax error.
+  // Except before indentation: `yaml` would not count it (a first line indented after a BOM
+  // parses as if it were not), where Compose's own parser reports the bad indentation.
   const bom = input.charCodeAt(0) === 0xfeff;
-  const text = bom && kind === 'dockerfile' ? ' ' + input.slice(1) : input;
+  const bomSpace = bom && (kind === 'dockerfile' || /^\ufeff[ \t]/.test(input));
+  const text = bomSpace ? ' ' + input.slice(1) : input;
   // Every path the model or a rule reads is recorded, so a host knows what this result depends on.
   const dependencies: string[] = [];
   const host = options.files;
@@ -176,7 +179,7 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
     // Suppression parsing must never hide findings; without it every finding is shown.
   }
   const rules = (options.rules ?? ALL_RULES).filter((r) => r.meta.kind === kind);
-  const run = runRules(model, rules, options.config, suppressions, now);
+  const run = runRules(model, rules, options.config, suppressions, now, bomSpace);
   // YAML the parser had to recover from is reported, but not rewritten: an edit placed by the
   // recovered tree can land inside the broken construct (found by the property tests).
   // Likewise a Dockerfile whose heredoc or continuation runs to the end of the file (an edit

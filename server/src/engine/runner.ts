@@ -87,12 +87,14 @@ export function runRules(
   config: EngineConfig | undefined,
   suppressions: readonly Suppression[],
   now: () => number,
+  /** The text starts with a space that stands in for a BOM (no indentation for inserted lines). */
+  bomSpace = false,
 ): RunOutput {
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   const errors: RuleError[] = [];
   const timings: Record<string, number> = {};
-  const builder = createEditBuilder(model.index);
+  const builder = createEditBuilder(model.index, bomSpace);
   for (const rule of rules) {
     const meta = rule.meta;
     const severity = severityOf(meta, config);
@@ -123,7 +125,14 @@ export function runRules(
         severity,
         category: meta.category,
         range: r.range,
-        fix: fixFn && meta.fix ? { safety: meta.fix, title: fixTemplate ? formatMessage(fixTemplate, data) : `Fix: ${meta.title}`, edits: lazyEdits(() => fixFn(builder), fixError) } : undefined,
+        fix:
+          fixFn && meta.fix
+            ? {
+                safety: meta.fix,
+                title: fixTemplate ? formatMessage(fixTemplate, data) : `Fix: ${meta.title}`,
+                edits: lazyEdits(() => fixFn(builder), fixError),
+              }
+            : undefined,
         suggestions: (r.suggest ?? []).map((s) => ({
           messageId: s.messageId,
           title: formatMessage(meta.messages[s.messageId] ?? s.messageId, s.data ?? data),
