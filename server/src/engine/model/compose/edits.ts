@@ -38,8 +38,17 @@ function blockExtent(index: TextIndex, map: CMap): { column: number; end: number
   return { column: index.positionAt(first.range[0]).character, end: index.lineEnd(index.positionAt(end).line) };
 }
 
+/** `indentUnit` per text: rules that offer a key to add ask for it once per finding. */
+const units = new WeakMap<TextIndex, string>();
+
 /** The indentation step of a file: the first indented key, else two spaces. */
 export function indentUnit(index: TextIndex): string {
+  let unit = units.get(index);
+  if (unit === undefined) units.set(index, (unit = findIndentUnit(index)));
+  return unit;
+}
+
+function findIndentUnit(index: TextIndex): string {
   for (let l = 0; l < Math.min(index.lineCount, 200); l++) {
     const t = index.lineText(l);
     const m = /^( +)[^\s#-]/.exec(t);
