@@ -90,8 +90,8 @@ export function convertDocument(doc: Document.Parsed, file: string, index: TextI
   // One in-order pass resolves every alias to the last anchor of that name before it (YAML 1.2 §3.2.2.2).
   const anchors = new Map<string, YNode>();
   const targets = new Map<Alias, YNode>();
-  // Without a `*` in the text there is no alias to resolve: skip the pass (most Compose files).
-  if (index.text.includes('*')) {
+  // Without a `*` and a `&` in the text there is no alias to resolve: skip the pass (most Compose files).
+  if (index.text.includes('*') && index.text.includes('&')) {
     visit(doc, {
       Node(_k, node) {
         if (isAlias(node)) {
@@ -107,13 +107,23 @@ export function convertDocument(doc: Document.Parsed, file: string, index: TextI
     const r = n?.range;
     return r ? index.rangeOf(r[0], r[1]) : index.rangeOf(0, 0);
   };
-  const emptyScalar = (at: Range, node: YNode | undefined): CScalar => ({ kind: 'scalar', file, range: at, node, tag: undefined, source: null, value: undefined, dynamic: false });
+  const emptyScalar = (at: Range, node: YNode | undefined): CScalar => ({
+    kind: 'scalar',
+    file,
+    range: at,
+    node,
+    tag: undefined,
+    source: null,
+    value: undefined,
+    dynamic: false,
+  });
   const stop = (reason: 'aliases' | 'depth', at: Range) => {
     exceeded ??= { reason, at };
   };
 
   function convert(node: YNode | null | undefined, depth: number, at: Range, resolving: Set<YNode>): CNode {
-    if (node === null || node === undefined) return { kind: 'scalar', file, range: at, node: undefined, tag: undefined, source: null, value: null, dynamic: false };
+    if (node === null || node === undefined)
+      return { kind: 'scalar', file, range: at, node: undefined, tag: undefined, source: null, value: null, dynamic: false };
     if (exceeded) return emptyScalar(rangeOf(node), node);
     if (++produced > budget.maxNodes) {
       stop('aliases', rangeOf(node));
@@ -167,7 +177,8 @@ export function convertDocument(doc: Document.Parsed, file: string, index: TextI
 
   function scalar(node: Scalar, tag: string | undefined): CScalar {
     const raw = node.value;
-    const source = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw === null ? raw : typeof raw === 'bigint' ? Number(raw) : null;
+    const source =
+      typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw === null ? raw : typeof raw === 'bigint' ? Number(raw) : null;
     if (typeof source === 'string') {
       const i = interpolate(source, env);
       return { kind: 'scalar', file, range: rangeOf(node), node, tag, source, value: i.value, dynamic: i.dynamic };
