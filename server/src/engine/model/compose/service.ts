@@ -591,9 +591,19 @@ export interface NamespaceMode {
   readonly pair: CPair;
 }
 
+/** Memo keys per namespace key, so asking builds no string. */
+const NAMESPACE_MEMO: Readonly<Record<NamespaceKey, string>> = {
+  network_mode: 'namespaceMode:network_mode',
+  pid: 'namespaceMode:pid',
+  ipc: 'namespaceMode:ipc',
+  uts: 'namespaceMode:uts',
+  userns_mode: 'namespaceMode:userns_mode',
+  cgroup: 'namespaceMode:cgroup',
+};
+
 /** The merged namespace setting of a service; undefined when absent or unknown (unset variable). */
 export function namespaceMode(service: ComposeService, key: NamespaceKey): NamespaceMode | undefined {
-  return service.memo(`namespaceMode:${key}`, () => readNamespaceMode(service, key));
+  return service.memo(NAMESPACE_MEMO[key], () => readNamespaceMode(service, key));
 }
 
 function readNamespaceMode(service: ComposeService, key: NamespaceKey): NamespaceMode | undefined {
