@@ -66,8 +66,15 @@ export function dockerfilePath(service: ComposeService): string | undefined {
   return join(join(dirname(file), context), dockerfile);
 }
 
-/** The Dockerfile behind `service`'s `build:` and the stage it runs, or undefined when unknown. */
+/**
+ * The Dockerfile behind `service`'s `build:` and the stage it runs, or undefined when unknown.
+ * Answered once per service (`service` belongs to `model`; seven rules and the checklist ask).
+ */
 export function builtDockerfile(model: ComposeModel, service: ComposeService): BuiltDockerfile | undefined {
+  return service.memo('builtDockerfile', () => findBuiltDockerfile(model, service));
+}
+
+function findBuiltDockerfile(model: ComposeModel, service: ComposeService): BuiltDockerfile | undefined {
   const build = service.build();
   if (!build) return undefined;
   let path: string;
@@ -91,15 +98,15 @@ export function builtDockerfile(model: ComposeModel, service: ComposeService): B
   const stage = build.target !== undefined ? dockerfile.stageByRef(build.target) : dockerfile.finalStage;
   if (!stage) return undefined;
   const locate = (range: Range): Origin => inlineAt ?? { file: path, range };
-  return {
+  return Object.freeze({
     build,
     path,
     model: dockerfile,
     stage,
     inline: inlineAt !== undefined,
     locate,
-    related: (range, message) => ({ ...locate(range), message }),
-  };
+    related: (range: Range, message: string): Related => ({ ...locate(range), message }),
+  });
 }
 
 /** `stage` and the stages it is built `FROM`, nearest first. */

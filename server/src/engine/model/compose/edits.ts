@@ -23,8 +23,19 @@ function ownPair(map: CMap, pair: CPair): boolean {
   return !!pair.pair && isMap(node) && (node as YAMLMap).items.includes(pair.pair as never);
 }
 
+/** `blockExtent` per mapping (a mapping belongs to one file, so to one index): three limit rules ask per service. */
+const extents = new WeakMap<CMap, { column: number; end: number } | null>();
+
 /** Column of the first key and end offset of the last pair of a block map, read from the `yaml` node. */
 function blockExtent(index: TextIndex, map: CMap): { column: number; end: number } | undefined {
+  const known = extents.get(map);
+  if (known !== undefined) return known ?? undefined;
+  const extent = findBlockExtent(index, map);
+  extents.set(map, extent ?? null);
+  return extent;
+}
+
+function findBlockExtent(index: TextIndex, map: CMap): { column: number; end: number } | undefined {
   const node = map.node;
   if (!node || !isMap(node) || !isBlock(node)) return undefined;
   const pairs = (node as YAMLMap).items;
@@ -52,8 +63,17 @@ function keyColumn(index: TextIndex, offset: number): number {
   return at.character - (props?.[0].length ?? 0);
 }
 
+/** `indentUnit` per text: rules that offer a key to add ask for it once per finding. */
+const units = new WeakMap<TextIndex, string>();
+
 /** The indentation step of a file: the first indented key, else two spaces. */
 export function indentUnit(index: TextIndex): string {
+  let unit = units.get(index);
+  if (unit === undefined) units.set(index, (unit = findIndentUnit(index)));
+  return unit;
+}
+
+function findIndentUnit(index: TextIndex): string {
   for (let l = 0; l < Math.min(index.lineCount, 200); l++) {
     const t = index.lineText(l);
     const m = /^( +)[^\s#-]/.exec(t);

@@ -116,7 +116,8 @@ export function buildComposeModel(source: string, options: ComposeOptions = {}):
     cache.set(p, f);
     return f;
   };
-  const projectPaths = options.project && options.project.includes(path) ? [...options.project] : reader ? defaultProject(path, (p) => load(p) !== undefined) : [path];
+  const projectPaths =
+    options.project && options.project.includes(path) ? [...options.project] : reader ? defaultProject(path, (p) => load(p) !== undefined) : [path];
 
   const perFile = new Map<string, Map<string, { map: CMap; defs: ServiceDefinition[] }>>();
   const fileServices = (file: ComposeFile, stack: readonly string[]): Map<string, { map: CMap; defs: ServiceDefinition[] }> => {
@@ -127,10 +128,19 @@ export function buildComposeModel(source: string, options: ComposeOptions = {}):
     const inner = [...stack, file.path];
     const raw = file.root?.get('services')?.value;
     const own = raw?.kind === 'map' ? raw.pairs : [];
+    // The first definition of a name, and each service's normalised mapping, computed once.
+    const byName = new Map<string, CPair>();
+    for (const p of own) if (!byName.has(p.key)) byName.set(p.key, p);
+    const normalised = new Map<CPair, CMap>();
+    const mapOf = (p: CPair): CMap => {
+      let m = normalised.get(p);
+      if (!m) normalised.set(p, (m = serviceMap(p)));
+      return m;
+    };
     const resolve = (name: string, seen: readonly string[]): CMap | undefined => {
-      const p = own.find((x) => x.key === name);
+      const p = byName.get(name);
       if (!p) return undefined;
-      const map = serviceMap(p);
+      const map = mapOf(p);
       const ext = map.get('extends');
       if (!ext || seen.length > MAX_EXTENDS_DEPTH) return map;
       const target = ext.value.kind === 'map' ? text(ext.value.get('service')?.value) : text(ext.value);
@@ -145,12 +155,13 @@ export function buildComposeModel(source: string, options: ComposeOptions = {}):
     };
     for (const p of own) {
       const map = resolve(p.key, []);
-      if (map) out.set(p.key, { map, defs: [{ file: file.path, keyRange: p.keyRange, map: serviceMap(p), via: 'file' }] });
+      if (map) out.set(p.key, { map, defs: [{ file: file.path, keyRange: p.keyRange, map: mapOf(p), via: 'file' }] });
     }
     for (const inc of includes(file)) {
       const f = load(join(dirname(file.path), inc));
       if (!f) continue;
-      for (const [name, s] of fileServices(f, inner)) if (!out.has(name)) out.set(name, { map: s.map, defs: s.defs.map((d) => ({ ...d, via: 'include' as const })) });
+      for (const [name, s] of fileServices(f, inner))
+        if (!out.has(name)) out.set(name, { map: s.map, defs: s.defs.map((d) => ({ ...d, via: 'include' as const })) });
     }
     perFile.set(file.path, out);
     return out;
@@ -178,7 +189,12 @@ export function buildComposeModel(source: string, options: ComposeOptions = {}):
   const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   for (const f of files) {
     if (f === local || !f.problems.some((x) => x.severity === 'error')) continue;
-    problems.push({ code: 'syntax', message: `${f.path} (merged with this file) has YAML errors; its services may be incomplete.`, range: zero, severity: 'warning' });
+    problems.push({
+      code: 'syntax',
+      message: `${f.path} (merged with this file) has YAML errors; its services may be incomplete.`,
+      range: zero,
+      severity: 'warning',
+    });
   }
 
   const services = [...merged].map(([name, s]) => new ComposeService(name, s.map, s.defs));
@@ -191,7 +207,13 @@ export function buildComposeModel(source: string, options: ComposeOptions = {}):
           const flag = (k: string) => {
             const v = m?.get(k)?.value;
             if (!v) return false;
-            return v.kind === 'map' ? true : v.kind === 'scalar' && typeof v.value === 'boolean' ? v.value : v.kind === 'scalar' && typeof v.value === 'string' ? v.value === 'true' : undefined;
+            return v.kind === 'map'
+              ? true
+              : v.kind === 'scalar' && typeof v.value === 'boolean'
+                ? v.value
+                : v.kind === 'scalar' && typeof v.value === 'string'
+                  ? v.value === 'true'
+                  : undefined;
           };
           return { name: p.key, pair: p, internal: flag('internal'), external: flag('external'), driver: text(m?.get('driver')?.value) };
         })
@@ -221,7 +243,13 @@ function serviceMap(p: CPair): CMap {
   const fixPairs = (m: CMap): CMap =>
     makeMap(
       m,
-      m.pairs.map((x) => (MAP_LIKE.has(x.key) && x.value.kind === 'seq' ? { ...x, value: normaliseMapLike(x.value) } : x.key === 'build' && x.value.kind === 'map' ? { ...x, value: fixPairs(x.value) } : x)),
+      m.pairs.map((x) =>
+        MAP_LIKE.has(x.key) && x.value.kind === 'seq'
+          ? { ...x, value: normaliseMapLike(x.value) }
+          : x.key === 'build' && x.value.kind === 'map'
+            ? { ...x, value: fixPairs(x.value) }
+            : x,
+      ),
     );
   return fixPairs(map);
 }
@@ -236,7 +264,10 @@ function readSafely(reader: FileReader, p: string): string | undefined {
 }
 
 function without(map: CMap, key: string): CMap {
-  return makeMap(map, map.pairs.filter((p) => p.key !== key));
+  return makeMap(
+    map,
+    map.pairs.filter((p) => p.key !== key),
+  );
 }
 
 /** `include:` entries: strings, or `{ path: string | string[] }`. */

@@ -59,13 +59,26 @@ export interface CSeq extends NodeBase {
 
 export type CNode = CScalar | CMap | CSeq;
 
+/** Maps with at most this many pairs are searched in place; larger ones get a key index on first `get`. */
+const SCAN_LIMIT = 8;
+
 export function makeMap(base: Omit<CMap, 'kind' | 'pairs' | 'get'>, pairs: readonly CPair[]): CMap {
   let byKey: Map<string, CPair> | undefined;
+  // Explicit fields rather than a spread of `base` (which may be a whole CMap): the model builds
+  // a map per YAML mapping, per merge and per service, and a spread costs more than the rest.
   return {
-    ...base,
+    file: base.file,
+    range: base.range,
+    node: base.node,
+    tag: base.tag,
     kind: 'map',
     pairs,
     get(key) {
+      if (pairs.length <= SCAN_LIMIT) {
+        // The last pair with the key wins, as in the index below.
+        for (let i = pairs.length - 1; i >= 0; i--) if ((pairs[i] as CPair).key === key) return pairs[i];
+        return undefined;
+      }
       byKey ??= new Map(pairs.map((p) => [p.key, p]));
       return byKey.get(key);
     },
@@ -90,8 +103,8 @@ export function convertDocument(doc: Document.Parsed, file: string, index: TextI
   // One in-order pass resolves every alias to the last anchor of that name before it (YAML 1.2 §3.2.2.2).
   const anchors = new Map<string, YNode>();
   const targets = new Map<Alias, YNode>();
-  // Without a `*` in the text there is no alias to resolve: skip the pass (most Compose files).
-  if (index.text.includes('*')) {
+  // Without a `*` and a `&` in the text there is no alias to resolve: skip the pass (most Compose files).
+  if (index.text.includes('*') && index.text.includes('&')) {
     visit(doc, {
       Node(_k, node) {
         if (isAlias(node)) {
@@ -107,13 +120,23 @@ export function convertDocument(doc: Document.Parsed, file: string, index: TextI
     const r = n?.range;
     return r ? index.rangeOf(r[0], r[1]) : index.rangeOf(0, 0);
   };
-  const emptyScalar = (at: Range, node: YNode | undefined): CScalar => ({ kind: 'scalar', file, range: at, node, tag: undefined, source: null, value: undefined, dynamic: false });
+  const emptyScalar = (at: Range, node: YNode | undefined): CScalar => ({
+    kind: 'scalar',
+    file,
+    range: at,
+    node,
+    tag: undefined,
+    source: null,
+    value: undefined,
+    dynamic: false,
+  });
   const stop = (reason: 'aliases' | 'depth', at: Range) => {
     exceeded ??= { reason, at };
   };
 
   function convert(node: YNode | null | undefined, depth: number, at: Range, resolving: Set<YNode>): CNode {
-    if (node === null || node === undefined) return { kind: 'scalar', file, range: at, node: undefined, tag: undefined, source: null, value: null, dynamic: false };
+    if (node === null || node === undefined)
+      return { kind: 'scalar', file, range: at, node: undefined, tag: undefined, source: null, value: null, dynamic: false };
     if (exceeded) return emptyScalar(rangeOf(node), node);
     if (++produced > budget.maxNodes) {
       stop('aliases', rangeOf(node));
@@ -136,8 +159,10 @@ export function convertDocument(doc: Document.Parsed, file: string, index: TextI
     const userTag = tag && !tag.startsWith('tag:yaml.org') ? tag : undefined;
     if (isScalar(node)) return scalar(node, userTag);
     if (isSeq(node)) {
-      const items = node.items.map((it) => convert(it as YNode, depth + 1, rangeOf(node), resolving));
-      return { kind: 'seq', file, range: rangeOf(node), node, tag: userTag, items };
+      const range = rangeOf(node);
+      // `at` is only read for an empty item (the sequence's range then): computed once.
+      const items = node.items.map((it) => convert(it as YNode, depth + 1, range, resolving));
+      return { kind: 'seq', file, range, node, tag: userTag, items };
     }
     if (isMap(node)) {
       const own: CPair[] = [];
@@ -155,8 +180,10 @@ export function convertDocument(doc: Document.Parsed, file: string, index: TextI
         const key = keyText(k);
         if (key === undefined) continue;
         const keyRange = rangeOf(k);
-        const value = convert(p.value as YNode | null, depth + 1, { start: keyRange.end, end: keyRange.end }, resolving);
-        const valueEnd = (p.value as YNode | null)?.range ? rangeOf(p.value as YNode).end : keyRange.end;
+        const v = p.value as YNode | null;
+        const value = convert(v, depth + 1, { start: keyRange.end, end: keyRange.end }, resolving);
+        // A converted node carries its own range, except an alias (the anchored node's range).
+        const valueEnd = v?.range ? (isAlias(v) ? rangeOf(v).end : value.range.end) : keyRange.end;
         own.push({ key, file, keyRange, range: { start: keyRange.start, end: valueEnd }, value, pair: p as YPair });
       }
       const pairs = [...own, ...merged.filter((m) => !own.some((o) => o.key === m.key))];
@@ -167,7 +194,8 @@ export function convertDocument(doc: Document.Parsed, file: string, index: TextI
 
   function scalar(node: Scalar, tag: string | undefined): CScalar {
     const raw = node.value;
-    const source = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw === null ? raw : typeof raw === 'bigint' ? Number(raw) : null;
+    const source =
+      typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw === null ? raw : typeof raw === 'bigint' ? Number(raw) : null;
     if (typeof source === 'string') {
       const i = interpolate(source, env);
       return { kind: 'scalar', file, range: rangeOf(node), node, tag, source, value: i.value, dynamic: i.dynamic };

@@ -121,6 +121,16 @@ export interface ServiceNetwork {
 const str = (n: CNode | undefined) => text(n);
 
 export class ComposeService {
+  /**
+   * Results of the accessors below and of the model helpers that read one service, computed on
+   * first use: the model is immutable per text and some 50 rules ask the same questions, so
+   * each is answered once per analysis (issue #8). Lists come back frozen.
+   */
+  private readonly memos = new Map<string, unknown>();
+  /** Dotted paths already looked up (`get`), including the absent ones. */
+  private readonly paths = new Map<string, CPair | undefined>();
+  private keyOrigin: Origin | undefined;
+
   constructor(
     readonly name: string,
     /** The merged mapping (base, overrides, extends, anchors and merge keys applied). */
@@ -128,10 +138,23 @@ export class ComposeService {
     readonly definitions: readonly ServiceDefinition[],
   ) {}
 
+  /**
+   * `compute()` once per service and `key` (a model helper's name): for helpers in the model
+   * (`securityOptions`, `builtDockerfile`…) whose answer depends only on this service and its
+   * model. The result is shared by every caller and must never be mutated.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+
   /** Where the service was first defined: report missing settings here. */
   get key(): Origin {
+    if (this.keyOrigin) return this.keyOrigin;
     const d = this.definitions[0];
-    return { file: d?.file ?? this.map.file, range: d?.keyRange ?? this.map.range };
+    return (this.keyOrigin = Object.freeze({ file: d?.file ?? this.map.file, range: d?.keyRange ?? this.map.range }));
   }
 
   /** This service's own definition in `file`, for edits (undefined when that file does not define it). */
@@ -141,13 +164,19 @@ export class ComposeService {
 
   /** A key or a dotted path (`deploy.resources.limits.memory`). */
   get(path: string): CPair | undefined {
-    let cur: CMap | undefined = this.map;
+    const known = this.paths.get(path);
+    if (known !== undefined || this.paths.has(path)) return known;
     let found: CPair | undefined;
-    for (const part of path.split('.')) {
-      found = cur?.get(part);
-      if (!found) return undefined;
-      cur = found.value.kind === 'map' ? found.value : undefined;
+    if (!path.includes('.')) found = this.map.get(path);
+    else {
+      let cur: CMap | undefined = this.map;
+      for (const part of path.split('.')) {
+        found = cur?.get(part);
+        if (!found) break;
+        cur = found.value.kind === 'map' ? found.value : undefined;
+      }
     }
+    this.paths.set(path, found);
     return found;
   }
 
@@ -164,148 +193,217 @@ export class ComposeService {
     return this.string('image');
   }
 
-  ports(): Port[] {
-    return items(this.get('ports')?.value).map((n) => (n.kind === 'map' ? longPort(n) : shortPort(n)));
+  ports(): readonly Port[] {
+    return this.memo('ports', () => list(items(this.get('ports')?.value).map((n) => (n.kind === 'map' ? longPort(n) : shortPort(n)))));
   }
 
   /** `volumes:` entries (short and long syntax). The service-level `tmpfs:` key is in `tmpfs()`. */
-  volumes(): Mount[] {
-    return items(this.get('volumes')?.value).map((n) => (n.kind === 'map' ? longMount(n) : shortMount(n)));
+  volumes(): readonly Mount[] {
+    return this.memo('volumes', () => list(items(this.get('volumes')?.value).map((n) => (n.kind === 'map' ? longMount(n) : shortMount(n)))));
   }
 
-  secrets(): FileRef[] {
-    return fileRefs(this.get('secrets')?.value);
+  secrets(): readonly FileRef[] {
+    return this.memo('secrets', () => list(fileRefs(this.get('secrets')?.value)));
   }
 
-  configs(): FileRef[] {
-    return fileRefs(this.get('configs')?.value);
+  configs(): readonly FileRef[] {
+    return this.memo('configs', () => list(fileRefs(this.get('configs')?.value)));
   }
 
   /** `environment:` as list or map (normalised to pairs). */
-  environment(): KeyValue[] {
-    return keyValues(this.get('environment')?.value);
+  environment(): readonly KeyValue[] {
+    return this.memo('environment', () => list(keyValues(this.get('environment')?.value)));
   }
 
-  envFiles(): { readonly path: string | undefined; readonly required: boolean; readonly node: CNode }[] {
-    return items(this.get('env_file')?.value).map((n) => (n.kind === 'map' ? { path: str(n.get('path')?.value), required: bool(n.get('required')?.value) ?? true, node: n } : { path: str(n), required: true, node: n }));
+  envFiles(): readonly { readonly path: string | undefined; readonly required: boolean; readonly node: CNode }[] {
+    return this.memo('envFiles', () =>
+      list(
+        items(this.get('env_file')?.value).map((n) =>
+          n.kind === 'map'
+            ? { path: str(n.get('path')?.value), required: bool(n.get('required')?.value) ?? true, node: n }
+            : { path: str(n), required: true, node: n },
+        ),
+      ),
+    );
   }
 
-  securityOpt(): Named[] {
-    return names(this.get('security_opt')?.value);
+  securityOpt(): readonly Named[] {
+    return this.memo('securityOpt', () => list(names(this.get('security_opt')?.value)));
   }
 
   /** Capability names upper-cased, `CAP_` prefix removed. */
-  capAdd(): Named[] {
-    return caps(this.get('cap_add')?.value);
+  capAdd(): readonly Named[] {
+    return this.memo('capAdd', () => list(caps(this.get('cap_add')?.value)));
   }
 
-  capDrop(): Named[] {
-    return caps(this.get('cap_drop')?.value);
+  capDrop(): readonly Named[] {
+    return this.memo('capDrop', () => list(caps(this.get('cap_drop')?.value)));
   }
 
-  devices(): Device[] {
-    return items(this.get('devices')?.value).map((n) => {
-      if (n.kind === 'map') return { host: str(n.get('source')?.value), container: str(n.get('target')?.value), permissions: str(n.get('permissions')?.value), node: n };
-      const s = str(n);
-      const parts = s === undefined ? [] : splitShort(s);
-      return { host: parts[0], container: parts[1] ?? parts[0], permissions: parts[2], node: n };
-    });
+  devices(): readonly Device[] {
+    return this.memo('devices', () =>
+      list(
+        items(this.get('devices')?.value).map((n) => {
+          if (n.kind === 'map')
+            return { host: str(n.get('source')?.value), container: str(n.get('target')?.value), permissions: str(n.get('permissions')?.value), node: n };
+          const s = str(n);
+          const parts = s === undefined ? [] : splitShort(s);
+          return { host: parts[0], container: parts[1] ?? parts[0], permissions: parts[2], node: n };
+        }),
+      ),
+    );
   }
 
-  sysctls(): KeyValue[] {
-    return keyValues(this.get('sysctls')?.value);
+  sysctls(): readonly KeyValue[] {
+    return this.memo('sysctls', () => list(keyValues(this.get('sysctls')?.value)));
   }
 
   /** The service-level `tmpfs:` key (string or list of `path[:options]`). */
-  tmpfs(): { readonly target: string | undefined; readonly options: readonly string[]; readonly node: CNode }[] {
-    return items(this.get('tmpfs')?.value).map((n) => {
-      const s = str(n);
-      const at = s?.indexOf(':') ?? -1;
-      return { target: s === undefined ? undefined : at < 0 ? s : s.slice(0, at), options: s && at >= 0 ? s.slice(at + 1).split(',') : [], node: n };
-    });
+  tmpfs(): readonly { readonly target: string | undefined; readonly options: readonly string[]; readonly node: CNode }[] {
+    return this.memo('tmpfs', () =>
+      list(
+        items(this.get('tmpfs')?.value).map((n) => {
+          const s = str(n);
+          const at = s?.indexOf(':') ?? -1;
+          return { target: s === undefined ? undefined : at < 0 ? s : s.slice(0, at), options: s && at >= 0 ? s.slice(at + 1).split(',') : [], node: n };
+        }),
+      ),
+    );
   }
 
-  ulimits(): { readonly name: string; readonly soft: string | undefined; readonly hard: string | undefined; readonly pair: CPair }[] {
-    const u = this.get('ulimits')?.value;
-    if (u?.kind !== 'map') return [];
-    return u.pairs.map((p) => (p.value.kind === 'map' ? { name: p.key, soft: str(p.value.get('soft')?.value), hard: str(p.value.get('hard')?.value), pair: p } : { name: p.key, soft: str(p.value), hard: str(p.value), pair: p }));
+  ulimits(): readonly { readonly name: string; readonly soft: string | undefined; readonly hard: string | undefined; readonly pair: CPair }[] {
+    return this.memo('ulimits', () => {
+      const u = this.get('ulimits')?.value;
+      if (u?.kind !== 'map') return list([]);
+      return list(
+        u.pairs.map((p) =>
+          p.value.kind === 'map'
+            ? { name: p.key, soft: str(p.value.get('soft')?.value), hard: str(p.value.get('hard')?.value), pair: p }
+            : { name: p.key, soft: str(p.value), hard: str(p.value), pair: p },
+        ),
+      );
+    });
   }
 
   /** Limits from `deploy.resources.limits` or the legacy service keys (`mem_limit`, `cpus`, `pids_limit`). */
   resources(): Resources {
-    const pick = (modern: string, legacy: string): Limit | undefined => {
-      const m = this.get(modern);
-      if (m) return { value: str(m.value), pair: m, legacy: false };
-      const l = this.get(legacy);
-      return l ? { value: str(l.value), pair: l, legacy: true } : undefined;
-    };
-    return {
-      memory: pick('deploy.resources.limits.memory', 'mem_limit'),
-      memoryReservation: pick('deploy.resources.reservations.memory', 'mem_reservation'),
-      cpus: pick('deploy.resources.limits.cpus', 'cpus'),
-      pids: pick('deploy.resources.limits.pids', 'pids_limit'),
-    };
+    return this.memo('resources', () => {
+      const pick = (modern: string, legacy: string): Limit | undefined => {
+        const m = this.get(modern);
+        if (m) return { value: str(m.value), pair: m, legacy: false };
+        const l = this.get(legacy);
+        return l ? { value: str(l.value), pair: l, legacy: true } : undefined;
+      };
+      return Object.freeze({
+        memory: pick('deploy.resources.limits.memory', 'mem_limit'),
+        memoryReservation: pick('deploy.resources.reservations.memory', 'mem_reservation'),
+        cpus: pick('deploy.resources.limits.cpus', 'cpus'),
+        pids: pick('deploy.resources.limits.pids', 'pids_limit'),
+      });
+    });
   }
 
   healthcheck(): Healthcheck | undefined {
-    const pair = this.get('healthcheck');
-    if (!pair) return undefined;
-    const h = pair.value.kind === 'map' ? pair.value : undefined;
-    const t = h?.get('test')?.value;
-    const test = t === undefined ? undefined : t.kind === 'seq' ? t.items.map((i) => str(i) ?? '') : t.kind === 'scalar' && str(t) !== undefined ? [str(t) as string] : undefined;
-    const disabled = bool(h?.get('disable')?.value) === true || (test !== undefined && test[0]?.toUpperCase() === 'NONE');
-    return { disabled, test, pair };
+    return this.memo('healthcheck', () => {
+      const pair = this.get('healthcheck');
+      if (!pair) return undefined;
+      const h = pair.value.kind === 'map' ? pair.value : undefined;
+      const t = h?.get('test')?.value;
+      const test =
+        t === undefined
+          ? undefined
+          : t.kind === 'seq'
+            ? list(t.items.map((i) => str(i) ?? ''))
+            : t.kind === 'scalar' && str(t) !== undefined
+              ? list([str(t) as string])
+              : undefined;
+      const disabled = bool(h?.get('disable')?.value) === true || (test !== undefined && test[0]?.toUpperCase() === 'NONE');
+      return Object.freeze({ disabled, test, pair });
+    });
   }
 
   logging(): { readonly driver: string | undefined; readonly options: readonly KeyValue[]; readonly pair: CPair } | undefined {
-    const pair = this.get('logging');
-    if (!pair) return undefined;
-    const m = pair.value.kind === 'map' ? pair.value : undefined;
-    return { driver: str(m?.get('driver')?.value), options: keyValues(m?.get('options')?.value), pair };
+    return this.memo('logging', () => {
+      const pair = this.get('logging');
+      if (!pair) return undefined;
+      const m = pair.value.kind === 'map' ? pair.value : undefined;
+      return Object.freeze({ driver: str(m?.get('driver')?.value), options: list(keyValues(m?.get('options')?.value)), pair });
+    });
   }
 
   /** `restart:` or, when absent, `deploy.restart_policy`. */
   restart(): Restart | undefined {
-    const r = this.get('restart');
-    if (r) {
-      const s = str(r.value);
-      const [policy, max] = s === undefined ? [undefined, undefined] : s.split(':');
-      return { policy, maxAttempts: max, source: 'restart', pair: r };
-    }
-    const d = this.get('deploy.restart_policy');
-    if (!d) return undefined;
-    const m = d.value.kind === 'map' ? d.value : undefined;
-    return { policy: str(m?.get('condition')?.value) ?? 'any', maxAttempts: str(m?.get('max_attempts')?.value), source: 'deploy', pair: d };
+    return this.memo('restart', () => {
+      const r = this.get('restart');
+      if (r) {
+        const s = str(r.value);
+        const [policy, max] = s === undefined ? [undefined, undefined] : s.split(':');
+        return Object.freeze({ policy, maxAttempts: max, source: 'restart' as const, pair: r });
+      }
+      const d = this.get('deploy.restart_policy');
+      if (!d) return undefined;
+      const m = d.value.kind === 'map' ? d.value : undefined;
+      return Object.freeze({
+        policy: str(m?.get('condition')?.value) ?? 'any',
+        maxAttempts: str(m?.get('max_attempts')?.value),
+        source: 'deploy' as const,
+        pair: d,
+      });
+    });
   }
 
   build(): Build | undefined {
-    const pair = this.get('build');
-    if (!pair) return undefined;
-    const v = pair.value;
-    if (v.kind !== 'map') {
-      return { short: true, context: str(v), dockerfile: undefined, dockerfileInline: undefined, target: undefined, args: [], secrets: [], network: undefined, privileged: undefined, entitlements: [], pair };
-    }
-    return {
-      short: false,
-      context: str(v.get('context')?.value) ?? (v.get('context') ? undefined : '.'),
-      dockerfile: str(v.get('dockerfile')?.value),
-      dockerfileInline: str(v.get('dockerfile_inline')?.value),
-      target: str(v.get('target')?.value),
-      args: keyValues(v.get('args')?.value),
-      secrets: fileRefs(v.get('secrets')?.value),
-      network: str(v.get('network')?.value),
-      privileged: bool(v.get('privileged')?.value),
-      entitlements: names(v.get('entitlements')?.value),
-      pair,
-    };
+    return this.memo('build', () => {
+      const pair = this.get('build');
+      if (!pair) return undefined;
+      const v = pair.value;
+      if (v.kind !== 'map') {
+        return Object.freeze({
+          short: true,
+          context: str(v),
+          dockerfile: undefined,
+          dockerfileInline: undefined,
+          target: undefined,
+          args: list([]),
+          secrets: list([]),
+          network: undefined,
+          privileged: undefined,
+          entitlements: list([]),
+          pair,
+        });
+      }
+      return Object.freeze({
+        short: false,
+        context: str(v.get('context')?.value) ?? (v.get('context') ? undefined : '.'),
+        dockerfile: str(v.get('dockerfile')?.value),
+        dockerfileInline: str(v.get('dockerfile_inline')?.value),
+        target: str(v.get('target')?.value),
+        args: list(keyValues(v.get('args')?.value)),
+        secrets: list(fileRefs(v.get('secrets')?.value)),
+        network: str(v.get('network')?.value),
+        privileged: bool(v.get('privileged')?.value),
+        entitlements: list(names(v.get('entitlements')?.value)),
+        pair,
+      });
+    });
   }
 
   /** Service networks (list or map form). */
-  networks(): ServiceNetwork[] {
-    const v = this.get('networks')?.value;
-    if (v?.kind === 'map') return v.pairs.map((p) => ({ name: p.key, node: p.value, aliases: p.value.kind === 'map' ? names(p.value.get('aliases')?.value).map((a) => a.name) : [] }));
-    return names(v).map((n) => ({ name: n.name, node: n.node, aliases: [] }));
+  networks(): readonly ServiceNetwork[] {
+    return this.memo('networks', () => {
+      const v = this.get('networks')?.value;
+      if (v?.kind === 'map')
+        return list(
+          v.pairs.map((p) => ({ name: p.key, node: p.value, aliases: p.value.kind === 'map' ? names(p.value.get('aliases')?.value).map((a) => a.name) : [] })),
+        );
+      return list(names(v).map((n) => ({ name: n.name, node: n.node, aliases: [] })));
+    });
   }
+}
+
+/** A shared, read-only list (accessor results are computed once and handed to every rule). */
+function list<T>(xs: T[]): readonly T[] {
+  return Object.freeze(xs);
 }
 
 function shortPort(n: CNode): Port {
@@ -332,14 +430,24 @@ function shortPort(n: CNode): Port {
 }
 
 function longPort(n: CMap): Port {
-  return { hostIp: str(n.get('host_ip')?.value), published: str(n.get('published')?.value), target: str(n.get('target')?.value), protocol: str(n.get('protocol')?.value) ?? 'tcp', mode: str(n.get('mode')?.value), short: false, node: n };
+  return {
+    hostIp: str(n.get('host_ip')?.value),
+    published: str(n.get('published')?.value),
+    target: str(n.get('target')?.value),
+    protocol: str(n.get('protocol')?.value) ?? 'tcp',
+    mode: str(n.get('mode')?.value),
+    short: false,
+    node: n,
+  };
 }
 
 function shortMount(n: CNode): Mount {
   const s = str(n);
-  if (s === undefined) return { type: 'volume', source: undefined, target: undefined, readOnly: undefined, options: [], propagation: undefined, short: true, node: n };
+  if (s === undefined)
+    return { type: 'volume', source: undefined, target: undefined, readOnly: undefined, options: [], propagation: undefined, short: true, node: n };
   const parts = splitShort(s);
-  if (parts.length === 1) return { type: 'volume', source: undefined, target: parts[0], readOnly: false, options: [], propagation: undefined, short: true, node: n };
+  if (parts.length === 1)
+    return { type: 'volume', source: undefined, target: parts[0], readOnly: false, options: [], propagation: undefined, short: true, node: n };
   const source = parts[0] as string;
   const options = (parts[2] ?? '').split(',').filter(Boolean);
   // A source that looks like a path is a bind mount; anything else names a volume.
@@ -373,7 +481,9 @@ function longMount(n: CMap): Mount {
 }
 
 function fileRefs(v: CNode | undefined): FileRef[] {
-  return items(v).map((n) => (n.kind === 'map' ? { source: str(n.get('source')?.value), target: str(n.get('target')?.value), node: n } : { source: str(n), target: undefined, node: n }));
+  return items(v).map((n) =>
+    n.kind === 'map' ? { source: str(n.get('source')?.value), target: str(n.get('target')?.value), node: n } : { source: str(n), target: undefined, node: n },
+  );
 }
 
 function names(v: CNode | undefined): Named[] {
@@ -390,7 +500,16 @@ function caps(v: CNode | undefined): Named[] {
 /** Map pairs (`KEY: value`), or list items normalised to pairs when the model built the service. */
 function keyValues(v: CNode | undefined): KeyValue[] {
   if (v?.kind !== 'map') return [];
-  return v.pairs.map((p) => ({ name: p.key, value: p.value.kind === 'scalar' ? (p.value.source === null && p.value.value === null ? null : (str(p.value) ?? (p.value.value === null ? null : undefined))) : undefined, pair: p }));
+  return v.pairs.map((p) => ({
+    name: p.key,
+    value:
+      p.value.kind === 'scalar'
+        ? p.value.source === null && p.value.value === null
+          ? null
+          : (str(p.value) ?? (p.value.value === null ? null : undefined))
+        : undefined,
+    pair: p,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -433,6 +552,10 @@ export function securityOptions(service: ComposeService): {
   readonly unknown: number;
   readonly pair: CPair | undefined;
 } {
+  return service.memo('securityOptions', () => readSecurityOptions(service));
+}
+
+function readSecurityOptions(service: ComposeService) {
   const pair = service.get('security_opt');
   const all = items(pair?.value);
   // Merged sequences keep the base's YAML node; an item from an override lives in that file's own sequence.
@@ -451,7 +574,7 @@ export function securityOptions(service: ComposeService): {
     const s = str(n);
     return s === undefined ? [] : [{ ...parseSecurityOption(s), node: n, owner: ownerOf(n) }];
   });
-  return { options, unknown: all.length - options.length, pair };
+  return Object.freeze({ options: list(options), unknown: all.length - options.length, pair });
 }
 
 /** Namespace keys of a service and the modes Compose accepts for them. */
@@ -468,16 +591,30 @@ export interface NamespaceMode {
   readonly pair: CPair;
 }
 
+/** Memo keys per namespace key, so asking builds no string. */
+const NAMESPACE_MEMO: Readonly<Record<NamespaceKey, string>> = {
+  network_mode: 'namespaceMode:network_mode',
+  pid: 'namespaceMode:pid',
+  ipc: 'namespaceMode:ipc',
+  uts: 'namespaceMode:uts',
+  userns_mode: 'namespaceMode:userns_mode',
+  cgroup: 'namespaceMode:cgroup',
+};
+
 /** The merged namespace setting of a service; undefined when absent or unknown (unset variable). */
 export function namespaceMode(service: ComposeService, key: NamespaceKey): NamespaceMode | undefined {
+  return service.memo(NAMESPACE_MEMO[key], () => readNamespaceMode(service, key));
+}
+
+function readNamespaceMode(service: ComposeService, key: NamespaceKey): NamespaceMode | undefined {
   const pair = service.get(key);
   const value = str(pair?.value);
   if (!pair || value === undefined) return undefined;
   // The daemon compares these literally (`NetworkMode.IsHost()` is `== "host"`).
-  if (value === 'host') return { key, value, mode: 'host', target: undefined, pair };
+  if (value === 'host') return Object.freeze({ key, value, mode: 'host', target: undefined, pair });
   const m = /^(service|container):(.+)$/.exec(value);
-  if (m) return { key, value, mode: m[1] as 'service' | 'container', target: m[2], pair };
-  return { key, value, mode: 'other', target: undefined, pair };
+  if (m) return Object.freeze({ key, value, mode: m[1] as 'service' | 'container', target: m[2], pair });
+  return Object.freeze({ key, value, mode: 'other', target: undefined, pair });
 }
 
 // ---- host paths of mounts (compose filesystem rules: sockets, sensitive mounts, bind mounts) ----
@@ -578,7 +715,6 @@ export function mountSourceRange(m: Mount): Origin {
   return src ? { file: src.file, range: src.range } : { file: m.node.file, range: m.node.range };
 }
 
-
 // ---- ports, profiles, names (cc: compose-port-*, compose-duplicate-port, compose-container-name) ----
 
 /** A `ports:` entry read for the port rules; `unknown` when any part depends on an unset variable. */
@@ -599,7 +735,11 @@ export interface PublishedPort {
  * The service's published ports. Empty when `network_mode` is `host`, `none`, `service:x` or
  * `container:x` (Compose rejects or ignores `ports:` there: the network namespace is not its own).
  */
-export function publishedPorts(service: ComposeService): PublishedPort[] {
+export function publishedPorts(service: ComposeService): readonly PublishedPort[] {
+  return service.memo('publishedPorts', () => list(readPublishedPorts(service)));
+}
+
+function readPublishedPorts(service: ComposeService): PublishedPort[] {
   const mode = service.string('network_mode');
   if (mode !== undefined && (mode === 'host' || mode === 'none' || /^(service|container):/.test(mode))) return [];
   return service.ports().map((port) => {
@@ -618,11 +758,15 @@ export function publishedPorts(service: ComposeService): PublishedPort[] {
 }
 
 /** `profiles:` names; empty when the service is always enabled. */
-export function serviceProfiles(service: ComposeService): string[] {
-  return items(service.get('profiles')?.value).flatMap((n) => {
-    const s = str(n);
-    return s === undefined ? [] : [s];
-  });
+export function serviceProfiles(service: ComposeService): readonly string[] {
+  return service.memo('serviceProfiles', () =>
+    list(
+      items(service.get('profiles')?.value).flatMap((n) => {
+        const s = str(n);
+        return s === undefined ? [] : [s];
+      }),
+    ),
+  );
 }
 
 /** `deploy.replicas` or the legacy `scale:` as a number; undefined when absent or unknown. */
