@@ -26,7 +26,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPOSE_LANGUAGE_ID, DOCKERFILE_LANGUAGE_ID, FIX_ALL_KIND } from '../../../shared/src/ids';
 import { RevalidateRequest, StatusNotification, type RevalidateResult, type StatusParams } from '../../../shared/src/protocol';
 import type { Settings } from '../../../shared/src/settings';
-import { allRules, analyze, kindFromContent, kindFromName, TextIndex, type AnyRule, type EngineConfig, type FileKind } from '../engine/index';
+import { allRules, kindFromContent, kindFromName, TextIndex, type AnyRule, type EngineConfig, type FileKind } from '../engine/index';
 import { configOf, fixAllAction, fixProblemsAction, quickFixes, wants, type CodeActionEnv } from './codeActions';
 import { toDiagnostics } from './diagnostics';
 import { registerChecklist } from './checklist';
@@ -36,6 +36,7 @@ import { CONFIG_GLOB, EditorConfigs, isConfigUri } from './config';
 import { dedupe, duplicatedRules, peersFrom } from './dedupe';
 import { ProjectFiles, uriToPath } from './projectFiles';
 import { MULTI_STAGE_KIND, multiStageAction, resolveMultiStage } from './refactor';
+import { RuleGuard, type GuardBudget } from '../node/guard';
 
 export interface ServerOptions {
   /** Directory holding `docs/rules/<id>.md` (the extension root; main.ts passes dist/..). */
@@ -46,6 +47,8 @@ export interface ServerOptions {
   readonly rules?: readonly AnyRule[];
   /** Wall clock for durations; default performance.now. */
   readonly now?: () => number;
+  /** Per-rule time budget (node/guard.ts); tests set a small one. Default 2000 ms stop, 500 ms warning. */
+  readonly ruleBudget?: Partial<GuardBudget>;
 }
 
 export interface RunningServer {
@@ -121,6 +124,24 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   const project = new ProjectFiles(documents, () => folders);
   /** Rules whose findings `bulkhead.dedupe` hides (set at initialize from the installed peers). */
   let duplicated = duplicatedRules(options.rules ?? allRules(), peersFrom(undefined));
+  /**
+   * Interrupts a rule that loops or is catastrophically slow (node/guard.ts): it is reported
+   * once here, with the file it ran on, turned off for the session, and every open document is
+   * analysed again without it (its findings and quick fixes disappear, as for a rule set off).
+   */
+  const ruleGuard = new RuleGuard({
+    ...(options.ruleBudget ? { budget: options.ruleBudget } : {}),
+    report: (e) => {
+      if (e.kind === 'slow') return log(e.message);
+      logError(e.message);
+      if (!e.error) return;
+      // analysed() reports rule errors once by id and message: this one has been said.
+      reportedCrashes.add(`${e.error.ruleId}\u0000${e.error.message}`);
+      setTimeout(() => {
+        if (!disposed) void revalidateAll().catch((err: unknown) => logError(`revalidate after stopping ${e.ruleId}: ${message(err)}`));
+      }, 0);
+    },
+  });
 
   /** Handlers never take the server down: log, and answer with an empty result. */
   const guard =
@@ -189,6 +210,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     rules: options.rules,
     now,
     log,
+    analyze: (text, o) => ruleGuard.analyze(text, o),
   });
 
   const cache = new AnalysisCache(
@@ -205,7 +227,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         const host = fsPath !== undefined ? { path: fsPath, files: project.reader(doc.uri) } : { path: doc.uri };
         const analysed =
           s.enable && !e.ignored && isValidated(s.validate, doc.languageId, doc.uri)
-            ? analyze(doc.getText(), {
+            ? ruleGuard.analyze(doc.getText(), {
                 kind,
                 ...host,
                 config: e.config,
@@ -410,7 +432,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     log(`Bulkhead server started (${pull ? 'pull' : 'push'} diagnostics).`);
   });
 
-  const env = (): CodeActionEnv => ({ documentChanges, rules: options.rules });
+  const env = (): CodeActionEnv => ({ documentChanges, rules: options.rules, guard: ruleGuard });
 
   /** TextDocuments reports an open as a content change too; the open is analysed at once instead. */
   const justOpened = new Set<string>();
@@ -506,11 +528,12 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       const out: CodeAction[] = [];
       if (wants(only, CodeActionKind.QuickFix)) {
         const a = cache.forVersion(doc.uri, doc.version);
-        if (a) out.push(...quickFixes(params, doc, a, env()));
+        // Fixes run rule code: a fix that loops stops its rule, and the list is built again without it.
+        if (a) out.push(...ruleGuard.run(doc.uri, kind, () => quickFixes(params, doc, a, env()), []));
       }
       if (wants(only, MULTI_STAGE_KIND)) {
         const a = cache.forVersion(doc.uri, doc.version);
-        const action = a && multiStageAction(params, doc, a, documentChanges, resolveEdit);
+        const action = a && ruleGuard.run(doc.uri, kind, () => multiStageAction(params, doc, a, documentChanges, resolveEdit), undefined);
         if (action) out.push(action);
       }
       // Source fix-all only when asked for by kind (Source Action menu, codeActionsOnSave).
@@ -526,7 +549,8 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         if (s.codeActionsOnSave.mode === 'problems') {
           // The safe fixes of the problems shown for this version, one pass, no re-analysis.
           const a = cache.forVersion(doc.uri, version) ?? (await cache.request(doc.uri, false));
-          if (a && documents.get(doc.uri)?.version === version) action = fixProblemsAction(current, a, FIX_ALL_KIND, env());
+          if (a && documents.get(doc.uri)?.version === version)
+            action = ruleGuard.run(doc.uri, kind, () => fixProblemsAction(current, a, FIX_ALL_KIND, env()), undefined);
         } else action = fixAllAction(current, kind, FIX_ALL_KIND, e.config, env());
         if (action) out.push(action);
       }
@@ -540,7 +564,8 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       const data: unknown = action.data;
       const uri = typeof data === 'object' && data !== null && 'uri' in data && typeof data.uri === 'string' ? data.uri : undefined;
       const doc = uri === undefined ? undefined : documents.get(uri);
-      return resolveMultiStage(action, doc, doc && cache.forVersion(doc.uri, doc.version), documentChanges);
+      const analysis = doc && cache.forVersion(doc.uri, doc.version);
+      return analysis ? ruleGuard.run(analysis.uri, analysis.kind, () => resolveMultiStage(action, doc, analysis, documentChanges), action) : action;
     } catch (e) {
       logError(`codeAction/resolve failed: ${message(e)}`);
       return action;
