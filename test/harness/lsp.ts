@@ -33,7 +33,6 @@ import {
 import { StatusNotification, type StatusParams } from '../../shared/src/protocol';
 import { applyEdits, TextIndex, type AnyRule } from '../../server/src/engine/index';
 import { startServer, type RunningServer } from '../../server/src/lsp/server';
-import type { GuardBudget } from '../../server/src/node/guard';
 
 /** The repository root: docs/rules/<id>.md live under it. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -45,8 +44,6 @@ export interface TestServerOptions {
   /** Raw `bulkhead` settings the client answers workspace/configuration with (per scope URI if a function). */
   readonly settings?: unknown;
   readonly rules?: readonly AnyRule[];
-  /** Per-rule time budget of the server's rule guard (server/src/node/guard.ts). */
-  readonly ruleBudget?: Partial<GuardBudget>;
   /** Client announces codeAction/resolve support for `edit` (default false: edits come with the action). */
   readonly codeActionResolve?: boolean;
   /** Workspace folders announced at initialize (checklist workspace scan); default none. */
@@ -123,7 +120,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     docsRoot: REPO_ROOT,
     debounceMs: options.debounceMs ?? 10,
     ...(options.rules ? { rules: options.rules } : {}),
-    ...(options.ruleBudget ? { ruleBudget: options.ruleBudget } : {}),
   });
   serverConnection.listen();
 

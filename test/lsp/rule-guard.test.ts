@@ -48,11 +48,12 @@ const fixLooper = defineRule({
   },
 }) as AnyRule;
 
-const budget = { stopMs: 200, warnMs: 100_000 };
+/** `bulkhead.timeBudget.perRule`: a small stop so the test is quick. */
+const settings = { timeBudget: { perRule: { warn: 100_000, stop: 200 } } };
 
 describe('rule guard over the protocol', () => {
   it('a rule looping on one document: other diagnostics are published, the error is said once, the server keeps answering', async () => {
-    const client = await startTestServer({ rules: [preferCopy, looper], ruleBudget: budget });
+    const client = await startTestServer({ rules: [preferCopy, looper], settings });
     try {
       const fine = 'file:///work/fine/Dockerfile';
       const hostile = 'file:///work/hostile/Dockerfile';
@@ -84,14 +85,17 @@ describe('rule guard over the protocol', () => {
       );
       const said = client.logs.filter((l) => l.message.includes('test-looper'));
       assert.equal(said.length, 1);
-      assert.match(said[0]!.message, /^Rule test-looper ran for \d+ ms on \/work\/hostile\/Dockerfile without finishing \(budget 200 ms\) and was stopped/);
+      assert.match(
+        said[0]!.message,
+        /^Rule test-looper ran for \d+ ms on file:\/\/\/work\/hostile\/Dockerfile without finishing \(budget 200 ms\) and was stopped/,
+      );
     } finally {
       client.dispose();
     }
   });
 
   it('a fix that loops: the code action request still answers, the rule is stopped once and its diagnostic goes away', async () => {
-    const client = await startTestServer({ rules: [preferCopy, fixLooper], ruleBudget: budget });
+    const client = await startTestServer({ rules: [preferCopy, fixLooper], settings });
     try {
       const uri = 'file:///work/fix/Dockerfile';
       await client.open(uri, 'FROM alpine\nADD x /x\n');

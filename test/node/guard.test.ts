@@ -162,7 +162,7 @@ describe('rule guard', () => {
   it("fixAll: a fix that loops stops its rule, and the other rules' fixes are still applied", () => {
     const events: GuardEvent[] = [];
     const g = guard(events);
-    const out = g.fixAll('FROM alpine:3.20\nADD ./a /a\n', { kind: 'dockerfile', rules: [fixLooper, preferCopy] }, 'Dockerfile');
+    const out = g.fixAll('FROM alpine:3.20\nADD ./a /a\n', { kind: 'dockerfile', rules: [fixLooper, preferCopy] }, { file: 'Dockerfile' });
     assert.equal(out.text, 'FROM alpine:3.20\nCOPY ./a /a\n');
     assert.deepEqual(
       events.map((e) => [e.kind, e.ruleId, e.file]),
@@ -176,8 +176,8 @@ describe('rule guard', () => {
     const r = g.analyze('FROM alpine:3.20\nADD ./a /a\n', { kind: 'dockerfile', rules: [fixLooper, preferCopy] });
     let tries = 0;
     const titles = g.run(
-      'Dockerfile',
       'dockerfile',
+      { file: 'Dockerfile' },
       () => {
         tries++;
         return r.findings.filter((f) => !g.isStopped(f.ruleId) && f.fix && f.fix.edits().length > 0).map((f) => f.ruleId);
@@ -200,8 +200,8 @@ describe('rule guard', () => {
         /* not a rule */
       }
     };
-    assert.equal(g.run('Dockerfile', 'dockerfile', loop, 'fallback'), 'fallback');
-    assert.equal(g.run('Dockerfile', 'dockerfile', loop, 'fallback'), 'fallback');
+    assert.equal(g.run('dockerfile', { file: 'Dockerfile' }, loop, 'fallback'), 'fallback');
+    assert.equal(g.run('dockerfile', { file: 'Dockerfile' }, loop, 'fallback'), 'fallback');
     assert.deepEqual(
       events.map((e) => [e.kind, e.ruleId]),
       [['engine', undefined]],

@@ -195,7 +195,7 @@ function scan(cmd: ScanCommand, io: CliIO): number {
     // The engine reads neighbouring files (.dockerignore, Compose overrides, extends) only
     // through this reader; it never touches the disk itself.
     const options = { kind, path: target.abs, config, now, files: DISK_READER, ...(io.rules ? { rules: io.rules } : {}) };
-    let result = guard.analyze(read.text, options, target.path);
+    let result = guard.analyze(read.text, options, { file: target.path });
     let analysed = read.text;
     let fixed: Record<string, number> | undefined;
     if (cmd.fix) {
@@ -205,7 +205,7 @@ function scan(cmd: ScanCommand, io: CliIO): number {
       const writable = !read.truncated && Buffer.from(read.text, 'utf8').equals(read.bytes);
       if (applicable && !writable) io.stderr.write(`bulkhead: warning: ${target.path} is not valid UTF-8; not fixed\n`);
       if (applicable && writable) {
-        const out = guard.fixAll(read.text, { ...options, safeOnly: !cmd.unsafe, ...(cmd.only ? { ruleIds: cmd.only } : {}) }, target.path);
+        const out = guard.fixAll(read.text, { ...options, safeOnly: !cmd.unsafe, ...(cmd.only ? { ruleIds: cmd.only } : {}) }, { file: target.path });
         if (out.text !== read.text) {
           if (cmd.dryRun) diffs.push(unifiedDiff(target.path, read.text, out.text));
           else {
@@ -217,7 +217,7 @@ function scan(cmd: ScanCommand, io: CliIO): number {
               failed = true;
             }
           }
-          const after = guard.analyze(out.text, options, target.path);
+          const after = guard.analyze(out.text, options, { file: target.path });
           fixed = fixedByRule(result, after, cmd.unsafe, cmd.only);
           result = after;
           analysed = out.text;
@@ -225,7 +225,7 @@ function scan(cmd: ScanCommand, io: CliIO): number {
       }
     }
     // A rule stopped while computing its fix: this file's findings are reported as if it were off.
-    if (guard.stoppedErrors(kind).some((e) => !result.errors.includes(e))) result = guard.analyze(analysed, options, target.path);
+    if (guard.stoppedErrors(kind).some((e) => !result.errors.includes(e))) result = guard.analyze(analysed, options, { file: target.path });
     if (result.errors.length > 0) failed = true;
     const findings = cmd.quiet && cmd.failOn !== 'none' ? result.findings.filter((f) => atOrAbove(f.severity, cmd.failOn)) : result.findings;
     reports.push({ path: target.path, kind, result, findings, ...(fixed ? { fixed } : {}) });

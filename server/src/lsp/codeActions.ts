@@ -109,7 +109,7 @@ export function ignoreFileEdit(text: string, kind: FileKind, ruleId: string): Te
 export function fixAllEdits(doc: TextDocument, kind: FileKind, config: EngineConfig, rules: readonly AnyRule[] | undefined, guard?: RuleGuard): TextEdit[] {
   const text = doc.getText();
   const options = { kind, config, safeOnly: true, ...(rules ? { rules } : {}) };
-  const result = guard ? guard.fixAll(text, options, doc.uri) : fixAll(text, options);
+  const result = guard ? guard.fixAll(text, options, { file: doc.uri }) : fixAll(text, options);
   return minimalEdits(text, result.text);
 }
 

@@ -36,7 +36,7 @@ import { CONFIG_GLOB, EditorConfigs, isConfigUri } from './config';
 import { dedupe, duplicatedRules, peersFrom } from './dedupe';
 import { ProjectFiles, uriToPath } from './projectFiles';
 import { MULTI_STAGE_KIND, multiStageAction, resolveMultiStage } from './refactor';
-import { RuleGuard, type GuardBudget } from '../node/guard';
+import { RuleGuard, type GuardCall } from '../node/guard';
 
 export interface ServerOptions {
   /** Directory holding `docs/rules/<id>.md` (the extension root; main.ts passes dist/..). */
@@ -47,8 +47,6 @@ export interface ServerOptions {
   readonly rules?: readonly AnyRule[];
   /** Wall clock for durations; default performance.now. */
   readonly now?: () => number;
-  /** Per-rule time budget (node/guard.ts); tests set a small one. Default 2000 ms stop, 500 ms warning. */
-  readonly ruleBudget?: Partial<GuardBudget>;
 }
 
 export interface RunningServer {
@@ -130,7 +128,6 @@ export function startServer(connection: Connection, options: ServerOptions): Run
    * analysed again without it (its findings and quick fixes disappear, as for a rule set off).
    */
   const ruleGuard = new RuleGuard({
-    ...(options.ruleBudget ? { budget: options.ruleBudget } : {}),
     report: (e) => {
       if (e.kind === 'slow') return log(e.message);
       logError(e.message);
@@ -142,6 +139,8 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       }, 0);
     },
   });
+  /** The guard's file name and budget (`bulkhead.timeBudget.perRule`) for one document. */
+  const at = (uri: string, s: Settings): GuardCall => ({ file: uri, budget: { warnMs: s.timeBudget.perRule.warn, stopMs: s.timeBudget.perRule.stop } });
 
   /** Handlers never take the server down: log, and answer with an empty result. */
   const guard =
@@ -227,13 +226,17 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         const host = fsPath !== undefined ? { path: fsPath, files: project.reader(doc.uri) } : { path: doc.uri };
         const analysed =
           s.enable && !e.ignored && isValidated(s.validate, doc.languageId, doc.uri)
-            ? ruleGuard.analyze(doc.getText(), {
-                kind,
-                ...host,
-                config: e.config,
-                maxTextLength: s.maxFileSize * 1024,
-                ...(options.rules ? { rules: options.rules } : {}),
-              })
+            ? ruleGuard.analyze(
+                doc.getText(),
+                {
+                  kind,
+                  ...host,
+                  config: e.config,
+                  maxTextLength: s.maxFileSize * 1024,
+                  ...(options.rules ? { rules: options.rules } : {}),
+                },
+                at(doc.uri, s),
+              )
             : undefined;
         project.record(doc.uri, analysed?.dependencies);
         const result = analysed && s.dedupe ? dedupe(analysed, duplicated) : analysed;
@@ -529,11 +532,11 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       if (wants(only, CodeActionKind.QuickFix)) {
         const a = cache.forVersion(doc.uri, doc.version);
         // Fixes run rule code: a fix that loops stops its rule, and the list is built again without it.
-        if (a) out.push(...ruleGuard.run(doc.uri, kind, () => quickFixes(params, doc, a, env()), []));
+        if (a) out.push(...ruleGuard.run(kind, at(doc.uri, a.settings), () => quickFixes(params, doc, a, env()), []));
       }
       if (wants(only, MULTI_STAGE_KIND)) {
         const a = cache.forVersion(doc.uri, doc.version);
-        const action = a && ruleGuard.run(doc.uri, kind, () => multiStageAction(params, doc, a, documentChanges, resolveEdit), undefined);
+        const action = a && ruleGuard.run(kind, at(doc.uri, a.settings), () => multiStageAction(params, doc, a, documentChanges, resolveEdit), undefined);
         if (action) out.push(action);
       }
       // Source fix-all only when asked for by kind (Source Action menu, codeActionsOnSave).
@@ -550,8 +553,8 @@ export function startServer(connection: Connection, options: ServerOptions): Run
           // The safe fixes of the problems shown for this version, one pass, no re-analysis.
           const a = cache.forVersion(doc.uri, version) ?? (await cache.request(doc.uri, false));
           if (a && documents.get(doc.uri)?.version === version)
-            action = ruleGuard.run(doc.uri, kind, () => fixProblemsAction(current, a, FIX_ALL_KIND, env()), undefined);
-        } else action = fixAllAction(current, kind, FIX_ALL_KIND, e.config, env());
+            action = ruleGuard.run(kind, at(doc.uri, s), () => fixProblemsAction(current, a, FIX_ALL_KIND, env()), undefined);
+        } else action = ruleGuard.run(kind, at(doc.uri, s), () => fixAllAction(current, kind, FIX_ALL_KIND, e.config, env()), undefined);
         if (action) out.push(action);
       }
       return out;
@@ -565,7 +568,9 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       const uri = typeof data === 'object' && data !== null && 'uri' in data && typeof data.uri === 'string' ? data.uri : undefined;
       const doc = uri === undefined ? undefined : documents.get(uri);
       const analysis = doc && cache.forVersion(doc.uri, doc.version);
-      return analysis ? ruleGuard.run(analysis.uri, analysis.kind, () => resolveMultiStage(action, doc, analysis, documentChanges), action) : action;
+      return analysis
+        ? ruleGuard.run(analysis.kind, at(analysis.uri, analysis.settings), () => resolveMultiStage(action, doc, analysis, documentChanges), action)
+        : action;
     } catch (e) {
       logError(`codeAction/resolve failed: ${message(e)}`);
       return action;

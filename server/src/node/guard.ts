@@ -42,6 +42,14 @@ export interface GuardBudget {
 
 export const DEFAULT_BUDGET: GuardBudget = { stopMs: 2000, warnMs: 500 };
 
+/** Where one guarded call runs: the file named in messages, and the budget (the editor's per-resource setting). */
+export interface GuardCall {
+  /** Default: the analysis options' path, else "(unnamed)". */
+  readonly file?: string;
+  /** Default: the guard's budget. */
+  readonly budget?: Partial<GuardBudget>;
+}
+
 export interface GuardEvent {
   /** `stopped`: interrupted and turned off for the session; `slow`: finished over `warnMs`; `engine`: the parser or model, not a rule, did not finish. */
   readonly kind: 'stopped' | 'slow' | 'engine';
@@ -102,7 +110,8 @@ export class RuleGuard {
   /** Passed to the engine as `onRule`. */
   readonly onRule = (ruleId: string | undefined): void => {
     this.current = ruleId;
-    this.since = this.clock();
+    // Only a start needs the time (this runs twice per rule per analysis: keep it cheap).
+    if (ruleId !== undefined) this.since = this.clock();
   };
 
   isStopped(ruleId: string): boolean {
@@ -128,25 +137,29 @@ export class RuleGuard {
   }
 
   /** `analyze()` under the budget: a runaway rule is stopped, turned off, and the analysis repeated without it. */
-  analyze(text: string, options: AnalyzeOptions, file = options.path ?? '(unnamed)'): AnalysisResult {
+  analyze(text: string, options: AnalyzeOptions, call: GuardCall = {}): AnalysisResult {
+    const file = call.file ?? options.path ?? '(unnamed)';
+    const budget = this.budgetOf(call);
     const result = this.guarded(
       text.length,
       file,
+      budget,
       options.kind,
       (config) => analyze(text, { ...options, config, onRule: this.onRule, now: options.now ?? this.clock } as AnalyzeOptions),
       options.config,
     );
-    if (!result) return this.notFinished(options.kind);
-    this.warnSlow(result.timings, file);
+    if (!result) return this.notFinished(options.kind, budget);
+    this.warnSlow(result.timings, file, budget);
     return this.withStopped(result);
   }
 
   /** `fixAll()` under the budget (every pass re-analyses and computes fixes: both can loop). */
-  fixAll(text: string, options: FixAllOptions, file = options.path ?? '(unnamed)'): FixAllResult {
+  fixAll(text: string, options: FixAllOptions, call: GuardCall = {}): FixAllResult {
     const passes = options.maxPasses ?? 10;
     const result = this.guarded(
       text.length * passes,
-      file,
+      call.file ?? options.path ?? '(unnamed)',
+      this.budgetOf(call),
       options.kind,
       (config) => fixAll(text, { ...options, config, onRule: this.onRule, now: options.now ?? this.clock } as FixAllOptions),
       options.config,
@@ -159,8 +172,12 @@ export class RuleGuard {
    * budget. When a rule is stopped `fn` runs once more (it should skip stopped rules, see
    * isStopped); when nothing finishes, `fallback`.
    */
-  run<T>(file: string, kind: FileKind, fn: () => T, fallback: T): T {
-    return this.guarded(0, file, kind, () => fn(), undefined) ?? fallback;
+  run<T>(kind: FileKind, call: GuardCall, fn: () => T, fallback: T): T {
+    return this.guarded(0, call.file ?? '(unnamed)', this.budgetOf(call), kind, () => fn(), undefined) ?? fallback;
+  }
+
+  private budgetOf(call: GuardCall): GuardBudget {
+    return call.budget ? { ...this.budget, ...call.budget } : this.budget;
   }
 
   private withStopped(result: AnalysisResult): AnalysisResult {
@@ -173,18 +190,25 @@ export class RuleGuard {
    * stopped and `fn` repeated; when no rule is to blame (a huge file on a busy machine, or the
    * parser itself) the deadline is tripled once. Undefined when it never finished.
    */
-  private guarded<T>(size: number, file: string, kind: FileKind, fn: (config: EngineConfig | undefined) => T, config: EngineConfig | undefined): T | undefined {
+  private guarded<T>(
+    size: number,
+    file: string,
+    budget: GuardBudget,
+    kind: FileKind,
+    fn: (config: EngineConfig | undefined) => T,
+    config: EngineConfig | undefined,
+  ): T | undefined {
     if (this.active) return fn(this.configFor(config));
     // The margin lets a looping rule that starts after the parse reach stopMs by itself.
-    let deadline = this.budget.stopMs + Math.max(this.budget.stopMs / 4, Math.ceil((size / 1024) * MS_PER_KIB));
+    let deadline = budget.stopMs + Math.max(budget.stopMs / 4, Math.ceil((size / 1024) * MS_PER_KIB));
     let extended = false;
     let ran = 0;
     // Each stop removes one rule, so this ends; the bound is a backstop against a broken hook.
     while (ran++ < 64) {
       const attempt = this.attempt(() => fn(this.configFor(config)), deadline);
       if (attempt.done) return attempt.value;
-      if (attempt.ruleId !== undefined && attempt.ruleMs >= this.budget.stopMs && !this.stopped.has(attempt.ruleId)) {
-        this.stop(attempt.ruleId, kind, file, attempt.ruleMs);
+      if (attempt.ruleId !== undefined && attempt.ruleMs >= budget.stopMs && !this.stopped.has(attempt.ruleId)) {
+        this.stop(attempt.ruleId, kind, file, attempt.ruleMs, budget);
         continue;
       }
       if (extended) break;
@@ -226,33 +250,33 @@ export class RuleGuard {
     return value ? { done: true, value: value.v } : { done: false, ruleId: undefined, ruleMs: 0 };
   }
 
-  private stop(ruleId: string, kind: FileKind, file: string, ms: number): void {
+  private stop(ruleId: string, kind: FileKind, file: string, ms: number, budget: GuardBudget): void {
     const error: RuleError = {
       ruleId,
-      message: `ran for ${Math.round(ms)} ms on ${file} without finishing (budget ${this.budget.stopMs} ms) and was stopped; turned off until the server or CLI restarts`,
+      message: `ran for ${Math.round(ms)} ms on ${file} without finishing (budget ${budget.stopMs} ms) and was stopped; turned off until the server or CLI restarts`,
     };
     this.stopped.set(ruleId, { error, kind });
     this.configs = new WeakMap();
     this.report({ kind: 'stopped', ruleId, file, ms, error, message: `Rule ${ruleId} ${error.message}. Its findings are missing; other rules still run.` });
   }
 
-  private warnSlow(timings: Readonly<Record<string, number>>, file: string): void {
+  private warnSlow(timings: Readonly<Record<string, number>>, file: string, budget: GuardBudget): void {
     for (const [ruleId, ms] of Object.entries(timings)) {
-      if (ms <= this.budget.warnMs || this.warned.has(ruleId)) continue;
+      if (ms <= budget.warnMs || this.warned.has(ruleId)) continue;
       this.warned.add(ruleId);
       this.report({
         kind: 'slow',
         ruleId,
         file,
         ms,
-        message: `Rule ${ruleId} took ${Math.round(ms)} ms on ${file}, over the ${this.budget.warnMs} ms per-rule budget (it keeps running; reported once).`,
+        message: `Rule ${ruleId} took ${Math.round(ms)} ms on ${file}, over the ${budget.warnMs} ms per-rule budget (it keeps running; reported once).`,
       });
     }
   }
 
-  private notFinished(kind: FileKind): AnalysisResult {
+  private notFinished(kind: FileKind, budget: GuardBudget): AnalysisResult {
     const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const ms = this.budget.stopMs;
+    const ms = budget.stopMs;
     return {
       kind,
       findings: [],
