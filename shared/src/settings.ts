@@ -34,12 +34,22 @@ export interface Settings {
   readonly codeActionsOnSave: { readonly mode: OnSaveMode };
   readonly problems: { readonly shortenToSingleLine: boolean };
   /** Analysis slower than these (milliseconds) turns the status item into a warning / an error. */
-  readonly timeBudget: { readonly onValidation: { readonly warn: number; readonly error: number } };
+  readonly timeBudget: {
+    readonly onValidation: { readonly warn: number; readonly error: number };
+    /**
+     * One rule on one file (server/src/node/guard.ts): over `warn` it is reported once; at `stop`
+     * it is interrupted and turned off until the server restarts (a rule that loops).
+     */
+    readonly perRule: { readonly warn: number; readonly stop: number };
+  };
   /** Hide findings that Docker's extension (Docker DX / BuildKit checks) or hadolint already report. */
   readonly dedupe: boolean;
   /** Files larger than this (KiB) are not analysed; the file gets one "too-large" diagnostic that says so. */
   readonly maxFileSize: number;
 }
+
+/** The smallest `bulkhead.timeBudget.perRule.stop` accepted (milliseconds); below it the default applies. */
+export const MIN_RULE_STOP_MS = 100;
 
 /** Default and ceiling of `bulkhead.maxFileSize` (KiB): the engine's own limit. */
 export const MAX_FILE_SIZE_KIB = 4096;
@@ -55,7 +65,7 @@ export const DEFAULT_SETTINGS: Settings = {
   codeAction: { disableRuleComment: { enable: true, location: 'separateLine' }, showDocumentation: { enable: true } },
   codeActionsOnSave: { mode: 'all' },
   problems: { shortenToSingleLine: false },
-  timeBudget: { onValidation: { warn: 4000, error: 8000 } },
+  timeBudget: { onValidation: { warn: 4000, error: 8000 }, perRule: { warn: 500, stop: 2000 } },
   dedupe: false,
   maxFileSize: MAX_FILE_SIZE_KIB,
 };
@@ -87,6 +97,8 @@ export function normalizeSettings(raw: unknown): Settings {
   const codeAction = obj(r['codeAction']);
   const budget = obj(obj(r['timeBudget'])['onValidation']);
   const warn = ms(budget['warn'], D.timeBudget.onValidation.warn);
+  const perRule = obj(obj(r['timeBudget'])['perRule']);
+  const stop = ms(perRule['stop'], D.timeBudget.perRule.stop);
   const mode = obj(r['codeActionsOnSave'])['mode'];
   return {
     enable: typeof r['enable'] === 'boolean' ? r['enable'] : D.enable,
@@ -100,7 +112,11 @@ export function normalizeSettings(raw: unknown): Settings {
     codeActionsOnSave: { mode: mode === 'problems' || mode === 'all' ? mode : D.codeActionsOnSave.mode },
     problems: { shortenToSingleLine: bool(obj(r['problems'])['shortenToSingleLine'], false) },
     // The error budget is never below the warning one.
-    timeBudget: { onValidation: { warn, error: Math.max(warn, ms(budget['error'], Math.max(warn, D.timeBudget.onValidation.error))) } },
+    timeBudget: {
+      onValidation: { warn, error: Math.max(warn, ms(budget['error'], Math.max(warn, D.timeBudget.onValidation.error))) },
+      // A stop below MIN_RULE_STOP_MS would turn healthy rules off on a busy machine.
+      perRule: { warn: ms(perRule['warn'], D.timeBudget.perRule.warn), stop: stop < MIN_RULE_STOP_MS ? D.timeBudget.perRule.stop : stop },
+    },
     dedupe: bool(r['dedupe'], false),
     maxFileSize: typeof r['maxFileSize'] === 'number' && r['maxFileSize'] >= 1 ? Math.min(Math.floor(r['maxFileSize']), MAX_FILE_SIZE_KIB) : MAX_FILE_SIZE_KIB,
   };

@@ -45,7 +45,7 @@ describe('settings following vscode-eslint', () => {
       codeAction: { disableRuleComment: { enable: false, location: 'sameLine' }, showDocumentation: { enable: 'no' } },
       codeActionsOnSave: { mode: 'problems' },
       problems: { shortenToSingleLine: true },
-      timeBudget: { onValidation: { warn: 50, error: 10 } },
+      timeBudget: { onValidation: { warn: 50, error: 10 }, perRule: { warn: -1, stop: 5 } },
       dedupe: true,
     });
     assert.deepEqual(s.validate, ['dockerfile']);
@@ -53,6 +53,9 @@ describe('settings following vscode-eslint', () => {
     assert.equal(s.codeActionsOnSave.mode, 'problems');
     assert.equal(s.problems.shortenToSingleLine, true);
     assert.deepEqual(s.timeBudget.onValidation, { warn: 50, error: 50 });
+    // A negative warning or a stop below 100 ms (it would turn healthy rules off) falls back to the default.
+    assert.deepEqual(s.timeBudget.perRule, { warn: 500, stop: 2000 });
+    assert.deepEqual(normalizeSettings({ timeBudget: { perRule: { warn: 0, stop: 150 } } }).timeBudget.perRule, { warn: 0, stop: 150 });
     assert.equal(s.dedupe, true);
     assert.equal(normalizeSettings({ codeActionsOnSave: { mode: 'some' } }).codeActionsOnSave.mode, 'all');
     assert.deepEqual(
@@ -74,6 +77,7 @@ describe('settings following vscode-eslint', () => {
       'bulkhead.codeActionsOnSave.mode': D.codeActionsOnSave.mode,
       'bulkhead.problems.shortenToSingleLine': D.problems.shortenToSingleLine,
       'bulkhead.timeBudget.onValidation': D.timeBudget.onValidation,
+      'bulkhead.timeBudget.perRule': D.timeBudget.perRule,
       'bulkhead.dedupe': D.dedupe,
       'bulkhead.maxFileSize': D.maxFileSize,
     };

@@ -6,13 +6,14 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze, kindFromContent, type EngineConfig } from '../engine';
+import { kindFromContent, type EngineConfig } from '../engine';
 import { evaluateChecklist, isCiConfigPath, parseConfirmations, type ChecklistConfirmation, type ChecklistFileInput, type CiFile } from '../engine/checklist';
 import { checklistToMarkdown } from '../engine/checklist-markdown';
 import type { ChecklistCommand } from './args';
 import { discover, toDisplay } from './discover';
 import { formatChecklistText } from './format/checklist-text';
 import type { CliIO } from './run';
+import { cliGuard } from './guard';
 
 export const CHECKLIST_HELP = `Usage: bulkhead checklist [paths...] [options]
 
@@ -79,6 +80,7 @@ export function checklist(cmd: ChecklistCommand, io: CliIO): number {
   }
   const config: EngineConfig = { rules: cmd.rules };
   const files: ChecklistFileInput[] = [];
+  const guard = cliGuard(io);
   for (const t of found.targets) {
     let text: string;
     try {
@@ -89,7 +91,7 @@ export function checklist(cmd: ChecklistCommand, io: CliIO): number {
     }
     const kind = t.kind ?? kindFromContent(text);
     if (!kind) continue;
-    files.push({ path: t.path, result: analyze(text, { kind, path: t.path, config }) });
+    files.push({ path: t.path, result: guard.analyze(text, { kind, path: t.path, config }) });
   }
   const ci: CiFile[] = [];
   const confirmations: ChecklistConfirmation[] = [];

@@ -54,8 +54,9 @@ Exit codes:
   0  no finding at or above --fail-on
   1  at least one finding at or above --fail-on
   2  usage error (bad option, missing path, file of unknown kind, invalid
-     configuration file) or internal error (unreadable file, a rule crashed:
-     its findings would be missing)
+     configuration file) or internal error (unreadable file, a rule crashed or
+     ran 2 s on one file without finishing and was stopped: its findings would
+     be missing)
 `;
 
 export const RULES_HELP = `Usage: bulkhead rules [--format text|json]
@@ -92,5 +93,5 @@ after the fixes that would be applied):
   0  no finding at or above --fail-on remains
   1  at least one finding at or above --fail-on remains
   2  usage error, unreadable or unwritable file, invalid configuration, or a
-     rule crashed
+     rule crashed or was stopped (2 s on one file without finishing)
 `;

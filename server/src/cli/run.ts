@@ -6,7 +6,9 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { MAX_TEXT_LENGTH, analyze, fixAll, kindFromContent, layerConfig, type AnalysisResult, type EngineConfig, type FileKind } from '../engine';
+import { MAX_TEXT_LENGTH, kindFromContent, layerConfig, type AnalysisResult, type AnyRule, type EngineConfig, type FileKind } from '../engine';
+import type { GuardBudget } from '../node/guard';
+import { cliGuard } from './guard';
 import { parseCli, UsageError, type ScanCommand } from './args';
 import { CHECKLIST_HELP, checklist } from './checklist';
 import { ConfigResolver } from './config';
@@ -38,6 +40,10 @@ export interface CliIO {
   readonly stderr: { write(s: string): unknown };
   /** Milliseconds; injected so tests can pin the time in the summary. */
   readonly now?: () => number;
+  /** Test only: rules to run instead of the registry (an in-process test injects a looping rule). */
+  readonly rules?: readonly AnyRule[];
+  /** Test only: the per-rule time budget (node/guard.ts); default 2000 ms stop, 500 ms warning. */
+  readonly ruleBudget?: Partial<GuardBudget>;
 }
 
 export const EXIT_OK = 0;
@@ -159,6 +165,7 @@ function scan(cmd: ScanCommand, io: CliIO): number {
   const reports: FileReport[] = [];
   /** `fix --dry-run`: one unified diff per changed file, printed instead of the report. */
   const diffs: string[] = [];
+  const guard = cliGuard(io);
   for (const job of jobs) {
     const { target, kind } = job;
     const resolved = resolver.forFile(target.abs);
@@ -187,8 +194,9 @@ function scan(cmd: ScanCommand, io: CliIO): number {
     }
     // The engine reads neighbouring files (.dockerignore, Compose overrides, extends) only
     // through this reader; it never touches the disk itself.
-    const options = { kind, path: target.abs, config, now, files: DISK_READER };
-    let result = analyze(read.text, options);
+    const options = { kind, path: target.abs, config, now, files: DISK_READER, ...(io.rules ? { rules: io.rules } : {}) };
+    let result = guard.analyze(read.text, options, { file: target.path });
+    let analysed = read.text;
     let fixed: Record<string, number> | undefined;
     if (cmd.fix) {
       fixed = {};
@@ -197,7 +205,7 @@ function scan(cmd: ScanCommand, io: CliIO): number {
       const writable = !read.truncated && Buffer.from(read.text, 'utf8').equals(read.bytes);
       if (applicable && !writable) io.stderr.write(`bulkhead: warning: ${target.path} is not valid UTF-8; not fixed\n`);
       if (applicable && writable) {
-        const out = fixAll(read.text, { ...options, safeOnly: !cmd.unsafe, ...(cmd.only ? { ruleIds: cmd.only } : {}) });
+        const out = guard.fixAll(read.text, { ...options, safeOnly: !cmd.unsafe, ...(cmd.only ? { ruleIds: cmd.only } : {}) }, { file: target.path });
         if (out.text !== read.text) {
           if (cmd.dryRun) diffs.push(unifiedDiff(target.path, read.text, out.text));
           else {
@@ -209,12 +217,15 @@ function scan(cmd: ScanCommand, io: CliIO): number {
               failed = true;
             }
           }
-          const after = analyze(out.text, options);
+          const after = guard.analyze(out.text, options, { file: target.path });
           fixed = fixedByRule(result, after, cmd.unsafe, cmd.only);
           result = after;
+          analysed = out.text;
         }
       }
     }
+    // A rule stopped while computing its fix: this file's findings are reported as if it were off.
+    if (guard.stoppedErrors(kind).some((e) => !result.errors.includes(e))) result = guard.analyze(analysed, options, { file: target.path });
     if (result.errors.length > 0) failed = true;
     const findings = cmd.quiet && cmd.failOn !== 'none' ? result.findings.filter((f) => atOrAbove(f.severity, cmd.failOn)) : result.findings;
     reports.push({ path: target.path, kind, result, findings, ...(fixed ? { fixed } : {}) });

@@ -58,6 +58,12 @@ export interface AnalyzeOptions {
   readonly config?: EngineConfig;
   /** Clock for per-rule timings (milliseconds). */
   readonly now?: () => number;
+  /**
+   * Host hook: called with a rule's id when its code starts running (its check, or later one of
+   * its lazy fixes) and with undefined when it returns. A host that interrupts a runaway
+   * analysis (server/src/node/guard.ts) reads it to name the rule; the engine only calls it.
+   */
+  readonly onRule?: (ruleId: string | undefined) => void;
   /** Restrict to these rules (tests, benchmarks). */
   readonly rules?: readonly AnyRule[];
   /** Texts longer than this (UTF-16 units) get one "too-large" problem and are not parsed; at most MAX_TEXT_LENGTH. */
@@ -179,7 +185,7 @@ export function analyze(input: string, options: AnalyzeOptions): AnalysisResult 
     // Suppression parsing must never hide findings; without it every finding is shown.
   }
   const rules = (options.rules ?? ALL_RULES).filter((r) => r.meta.kind === kind);
-  const run = runRules(model, rules, options.config, suppressions, now, bomSpace);
+  const run = runRules(model, rules, options.config, suppressions, now, bomSpace, options.onRule);
   // YAML the parser had to recover from is reported, but not rewritten: an edit placed by the
   // recovered tree can land inside the broken construct (found by the property tests).
   // Likewise a Dockerfile whose heredoc or continuation runs to the end of the file (an edit

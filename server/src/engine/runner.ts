@@ -89,6 +89,7 @@ export function runRules(
   now: () => number,
   /** The text starts with a space that stands in for a BOM (no indentation for inserted lines). */
   bomSpace = false,
+  onRule?: (ruleId: string | undefined) => void,
 ): RunOutput {
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
@@ -102,13 +103,25 @@ export function runRules(
     const reports: Report<string>[] = [];
     const options: unknown = ruleOptions<unknown>(meta.id, rule.defaultOptions, config);
     const started = now();
+    onRule?.(meta.id);
     try {
       rule.check({ model: model as never, options: options as never, report: (r) => void reports.push(r) });
     } catch (e) {
       errors.push({ ruleId: meta.id, message: e instanceof Error ? e.message : String(e) });
     }
+    onRule?.(undefined);
     timings[meta.id] = now() - started;
     const fixError = (e: unknown) => errors.push({ ruleId: meta.id, message: `fix failed: ${e instanceof Error ? e.message : String(e)}` });
+    // A fix runs the rule's code again, later (code actions, fix-all): the host hears about it too.
+    const lazy = (fn: () => readonly TextEdit[]) =>
+      lazyEdits(() => {
+        onRule?.(meta.id);
+        try {
+          return fn();
+        } finally {
+          onRule?.(undefined);
+        }
+      }, fixError);
     if (!meta.fix && reports.some((r) => r.fix)) errors.push({ ruleId: meta.id, message: 'rule reported a fix but declares no meta.fix' });
     for (const r of reports) {
       // Compose rules see the merged project; a finding in another file belongs to that file's analysis.
@@ -127,16 +140,12 @@ export function runRules(
         range: r.range,
         fix:
           fixFn && meta.fix
-            ? {
-                safety: meta.fix,
-                title: fixTemplate ? formatMessage(fixTemplate, data) : `Fix: ${meta.title}`,
-                edits: lazyEdits(() => fixFn(builder), fixError),
-              }
+            ? { safety: meta.fix, title: fixTemplate ? formatMessage(fixTemplate, data) : `Fix: ${meta.title}`, edits: lazy(() => fixFn(builder)) }
             : undefined,
         suggestions: (r.suggest ?? []).map((s) => ({
           messageId: s.messageId,
           title: formatMessage(meta.messages[s.messageId] ?? s.messageId, s.data ?? data),
-          edits: lazyEdits(() => s.fix(builder), fixError),
+          edits: lazy(() => s.fix(builder)),
         })),
         ...(r.related && r.related.length > 0 ? { related: r.related } : {}),
       };

@@ -24,7 +24,7 @@ import {
 } from '../../../shared/src/protocol';
 import { evaluateChecklist, type ChecklistReport } from '../engine/checklist';
 import { checklistToMarkdown } from '../engine/checklist-markdown';
-import { analyze, type AnalysisResult, type AnyRule, type EngineConfig, type FileKind } from '../engine/index';
+import { analyze, type AnalysisResult, type AnalyzeOptions, type AnyRule, type EngineConfig, type FileKind } from '../engine/index';
 import { uriToPath, WorkspaceScan, type Folder } from './workspaceScan';
 
 export interface ChecklistHost {
@@ -35,6 +35,8 @@ export interface ChecklistHost {
   /** Debounce for checklistChanged notifications, ms. */
   readonly notifyDelayMs?: number;
   log(message: string): void;
+  /** The analysis to run (the server's guarded one, node/guard.ts); default the engine's analyze. */
+  readonly analyze?: (text: string, options: AnalyzeOptions) => AnalysisResult;
 }
 
 export const WATCHED_GLOBS = [...DOCKERFILE_GLOBS, ...COMPOSE_GLOBS, '**/.github/workflows/*.{yml,yaml}', '**/.gitlab-ci.{yml,yaml}', '**/azure-pipelines.{yml,yaml}', '**/Jenkinsfile*', '**/.circleci/config.{yml,yaml}', '**/bitbucket-pipelines.yml', '**/.bulkhead/checklist.json'];
@@ -79,7 +81,7 @@ export function registerChecklist(connection: Connection, host: ChecklistHost): 
     async analyse(text, kind, uri, folder) {
       const config = await host.config(folder.uri);
       if (!config) return undefined;
-      return analyze(text, { kind, path: uri, config, now: host.now, ...(host.rules ? { rules: host.rules } : {}) });
+      return (host.analyze ?? analyze)(text, { kind, path: uri, config, now: host.now, ...(host.rules ? { rules: host.rules } : {}) });
     },
     async progress() {
       if (!workDone) return undefined;

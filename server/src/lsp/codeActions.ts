@@ -17,11 +17,17 @@ import type { Settings } from '../../../shared/src/settings';
 import type { Analysis } from './documents';
 import { isDiagnosticData } from './diagnostics';
 import { minimalEdits } from './diff';
+import type { RuleGuard } from '../node/guard';
 
 export interface CodeActionEnv {
   /** Client accepts versioned `documentChanges` (edits for an older version are then rejected). */
   readonly documentChanges: boolean;
   readonly rules: readonly AnyRule[] | undefined;
+  /**
+   * The server's rule guard (node/guard.ts): fix-all runs under its time budget, and findings
+   * of a rule it stopped offer no fixes (its cached findings linger until the re-analysis).
+   */
+  readonly guard?: RuleGuard;
 }
 
 /** Placeholder the user replaces with the reason; the ignore comment parses with or without it. */
@@ -100,14 +106,15 @@ export function ignoreFileEdit(text: string, kind: FileKind, ruleId: string): Te
 }
 
 /** Safe fixes of the whole document, computed from the current text, as minimal edits. */
-export function fixAllEdits(doc: TextDocument, kind: FileKind, config: EngineConfig, rules: readonly AnyRule[] | undefined): TextEdit[] {
+export function fixAllEdits(doc: TextDocument, kind: FileKind, config: EngineConfig, rules: readonly AnyRule[] | undefined, guard?: RuleGuard): TextEdit[] {
   const text = doc.getText();
-  const result = fixAll(text, { kind, config, safeOnly: true, ...(rules ? { rules } : {}) });
+  const options = { kind, config, safeOnly: true, ...(rules ? { rules } : {}) };
+  const result = guard ? guard.fixAll(text, options, { file: doc.uri }) : fixAll(text, options);
   return minimalEdits(text, result.text);
 }
 
 export function fixAllAction(doc: TextDocument, kind: FileKind, kindName: string, config: EngineConfig, env: CodeActionEnv): CodeAction | undefined {
-  const edits = fixAllEdits(doc, kind, config, env.rules);
+  const edits = fixAllEdits(doc, kind, config, env.rules, env.guard);
   if (edits.length === 0) return undefined;
   return { title: 'Fix all auto-fixable problems', kind: kindName, edit: workspaceEdit(doc, edits, env) };
 }
@@ -115,13 +122,19 @@ export function fixAllAction(doc: TextDocument, kind: FileKind, kindName: string
 /** `codeActionsOnSave.mode: problems`: the safe fixes of the findings in this analysis only, one pass. */
 export function fixProblemsAction(doc: TextDocument, analysis: Analysis, kindName: string, env: CodeActionEnv): CodeAction | undefined {
   if (!analysis.result || analysis.version !== doc.version) return undefined;
-  const edits = collectFixEdits(analysis.result.findings, true);
+  const edits = collectFixEdits(live(analysis.result.findings, env), true);
   if (edits.length === 0) return undefined;
   return { title: 'Fix all auto-fixable problems', kind: kindName, edit: workspaceEdit(doc, edits, env) };
 }
 
 export function configOf(settings: Settings): EngineConfig {
   return { customizations: settings.rules.customizations };
+}
+
+/** Findings whose rule the guard has not stopped: a stopped rule's fix is never run again. */
+function live(findings: readonly Finding[], env: CodeActionEnv): readonly Finding[] {
+  const guard = env.guard;
+  return guard ? findings.filter((f) => !guard.isStopped(f.ruleId)) : findings;
 }
 
 /** Quick fixes for the diagnostics in the request, in the documented order, without duplicates. */
@@ -148,7 +161,7 @@ export function quickFixes(params: CodeActionParams, doc: TextDocument, analysis
     const data: unknown = diagnostic.data;
     if (!isDiagnosticData(data) || data.version !== analysis.version) continue;
     const finding = result.findings[data.index];
-    if (!finding || finding.ruleId !== data.ruleId) continue;
+    if (!finding || finding.ruleId !== data.ruleId || env.guard?.isStopped(finding.ruleId)) continue;
     const id = finding.ruleId;
     if (finding.fix) {
       const edits = finding.fix.edits();

@@ -26,7 +26,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPOSE_LANGUAGE_ID, DOCKERFILE_LANGUAGE_ID, FIX_ALL_KIND } from '../../../shared/src/ids';
 import { RevalidateRequest, StatusNotification, type RevalidateResult, type StatusParams } from '../../../shared/src/protocol';
 import type { Settings } from '../../../shared/src/settings';
-import { allRules, analyze, kindFromContent, kindFromName, TextIndex, type AnyRule, type EngineConfig, type FileKind } from '../engine/index';
+import { allRules, kindFromContent, kindFromName, TextIndex, type AnyRule, type EngineConfig, type FileKind } from '../engine/index';
 import { configOf, fixAllAction, fixProblemsAction, quickFixes, wants, type CodeActionEnv } from './codeActions';
 import { toDiagnostics } from './diagnostics';
 import { registerChecklist } from './checklist';
@@ -36,6 +36,7 @@ import { CONFIG_GLOB, EditorConfigs, isConfigUri } from './config';
 import { dedupe, duplicatedRules, peersFrom } from './dedupe';
 import { ProjectFiles, uriToPath } from './projectFiles';
 import { MULTI_STAGE_KIND, multiStageAction, resolveMultiStage } from './refactor';
+import { RuleGuard, type GuardCall } from '../node/guard';
 
 export interface ServerOptions {
   /** Directory holding `docs/rules/<id>.md` (the extension root; main.ts passes dist/..). */
@@ -121,6 +122,25 @@ export function startServer(connection: Connection, options: ServerOptions): Run
   const project = new ProjectFiles(documents, () => folders);
   /** Rules whose findings `bulkhead.dedupe` hides (set at initialize from the installed peers). */
   let duplicated = duplicatedRules(options.rules ?? allRules(), peersFrom(undefined));
+  /**
+   * Interrupts a rule that loops or is catastrophically slow (node/guard.ts): it is reported
+   * once here, with the file it ran on, turned off for the session, and every open document is
+   * analysed again without it (its findings and quick fixes disappear, as for a rule set off).
+   */
+  const ruleGuard = new RuleGuard({
+    report: (e) => {
+      if (e.kind === 'slow') return log(e.message);
+      logError(e.message);
+      if (!e.error) return;
+      // analysed() reports rule errors once by id and message: this one has been said.
+      reportedCrashes.add(`${e.error.ruleId}\u0000${e.error.message}`);
+      setTimeout(() => {
+        if (!disposed) void revalidateAll().catch((err: unknown) => logError(`revalidate after stopping ${e.ruleId}: ${message(err)}`));
+      }, 0);
+    },
+  });
+  /** The guard's file name and budget (`bulkhead.timeBudget.perRule`) for one document. */
+  const at = (uri: string, s: Settings): GuardCall => ({ file: uri, budget: { warnMs: s.timeBudget.perRule.warn, stopMs: s.timeBudget.perRule.stop } });
 
   /** Handlers never take the server down: log, and answer with an empty result. */
   const guard =
@@ -189,6 +209,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     rules: options.rules,
     now,
     log,
+    analyze: (text, o) => ruleGuard.analyze(text, o),
   });
 
   const cache = new AnalysisCache(
@@ -205,13 +226,17 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         const host = fsPath !== undefined ? { path: fsPath, files: project.reader(doc.uri) } : { path: doc.uri };
         const analysed =
           s.enable && !e.ignored && isValidated(s.validate, doc.languageId, doc.uri)
-            ? analyze(doc.getText(), {
-                kind,
-                ...host,
-                config: e.config,
-                maxTextLength: s.maxFileSize * 1024,
-                ...(options.rules ? { rules: options.rules } : {}),
-              })
+            ? ruleGuard.analyze(
+                doc.getText(),
+                {
+                  kind,
+                  ...host,
+                  config: e.config,
+                  maxTextLength: s.maxFileSize * 1024,
+                  ...(options.rules ? { rules: options.rules } : {}),
+                },
+                at(doc.uri, s),
+              )
             : undefined;
         project.record(doc.uri, analysed?.dependencies);
         const result = analysed && s.dedupe ? dedupe(analysed, duplicated) : analysed;
@@ -410,7 +435,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     log(`Bulkhead server started (${pull ? 'pull' : 'push'} diagnostics).`);
   });
 
-  const env = (): CodeActionEnv => ({ documentChanges, rules: options.rules });
+  const env = (): CodeActionEnv => ({ documentChanges, rules: options.rules, guard: ruleGuard });
 
   /** TextDocuments reports an open as a content change too; the open is analysed at once instead. */
   const justOpened = new Set<string>();
@@ -506,11 +531,12 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       const out: CodeAction[] = [];
       if (wants(only, CodeActionKind.QuickFix)) {
         const a = cache.forVersion(doc.uri, doc.version);
-        if (a) out.push(...quickFixes(params, doc, a, env()));
+        // Fixes run rule code: a fix that loops stops its rule, and the list is built again without it.
+        if (a) out.push(...ruleGuard.run(kind, at(doc.uri, a.settings), () => quickFixes(params, doc, a, env()), []));
       }
       if (wants(only, MULTI_STAGE_KIND)) {
         const a = cache.forVersion(doc.uri, doc.version);
-        const action = a && multiStageAction(params, doc, a, documentChanges, resolveEdit);
+        const action = a && ruleGuard.run(kind, at(doc.uri, a.settings), () => multiStageAction(params, doc, a, documentChanges, resolveEdit), undefined);
         if (action) out.push(action);
       }
       // Source fix-all only when asked for by kind (Source Action menu, codeActionsOnSave).
@@ -526,8 +552,9 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         if (s.codeActionsOnSave.mode === 'problems') {
           // The safe fixes of the problems shown for this version, one pass, no re-analysis.
           const a = cache.forVersion(doc.uri, version) ?? (await cache.request(doc.uri, false));
-          if (a && documents.get(doc.uri)?.version === version) action = fixProblemsAction(current, a, FIX_ALL_KIND, env());
-        } else action = fixAllAction(current, kind, FIX_ALL_KIND, e.config, env());
+          if (a && documents.get(doc.uri)?.version === version)
+            action = ruleGuard.run(kind, at(doc.uri, s), () => fixProblemsAction(current, a, FIX_ALL_KIND, env()), undefined);
+        } else action = ruleGuard.run(kind, at(doc.uri, s), () => fixAllAction(current, kind, FIX_ALL_KIND, e.config, env()), undefined);
         if (action) out.push(action);
       }
       return out;
@@ -540,7 +567,10 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       const data: unknown = action.data;
       const uri = typeof data === 'object' && data !== null && 'uri' in data && typeof data.uri === 'string' ? data.uri : undefined;
       const doc = uri === undefined ? undefined : documents.get(uri);
-      return resolveMultiStage(action, doc, doc && cache.forVersion(doc.uri, doc.version), documentChanges);
+      const analysis = doc && cache.forVersion(doc.uri, doc.version);
+      return analysis
+        ? ruleGuard.run(analysis.kind, at(analysis.uri, analysis.settings), () => resolveMultiStage(action, doc, analysis, documentChanges), action)
+        : action;
     } catch (e) {
       logError(`codeAction/resolve failed: ${message(e)}`);
       return action;

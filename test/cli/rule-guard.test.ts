@@ -1,0 +1,114 @@
+// Issue #8 item 4 in the CLI, in process (a test rule cannot be injected into the bundle): a
+// rule that loops is stopped on the first file, said once on stderr with the rule and the
+// file, turned off for the other files, listed as a failed rule in each file's report, and the
+// command exits 2 as for a crashed rule; every other finding is still reported.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getRule, type AnyRule } from '../../server/src/engine/index';
+import { defineRule } from '../../server/src/engine/rule';
+import { run } from '../../server/src/cli/run';
+import { removeTree, tempTree } from './helpers';
+
+const preferCopy = getRule('prefer-copy') as AnyRule;
+
+/** Loops for ever on a file containing LOOP. */
+const looper = defineRule({
+  meta: { id: 'test-looper', kind: 'dockerfile', title: 'Loops', severity: 'high', category: 'hygiene', messages: { m: 'never' }, references: [] },
+  defaultOptions: undefined,
+  check({ model }) {
+    // eslint-disable-next-line no-empty -- the point of the test
+    if (model.text.includes('LOOP')) for (;;) {}
+  },
+}) as AnyRule;
+
+/** Reports the FROM keyword; its (safe) fix loops. */
+const fixLooper = defineRule({
+  meta: {
+    id: 'test-fix-looper',
+    kind: 'dockerfile',
+    title: 'Fix loops',
+    severity: 'low',
+    category: 'hygiene',
+    messages: { m: 'fix me' },
+    fix: 'safe',
+    references: [],
+  },
+  defaultOptions: undefined,
+  check({ model, report }) {
+    const from = model.instructions[0];
+    if (from)
+      report({
+        messageId: 'm',
+        range: from.keywordRange,
+        fix: () => {
+          for (;;) {
+            /* loops */
+          }
+        },
+      });
+  },
+}) as AnyRule;
+
+function scan(args: string[], cwd: string, rules: readonly AnyRule[]) {
+  let stdout = '';
+  let stderr = '';
+  const status = run(args, {
+    cwd,
+    env: {},
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    now: () => 0,
+    rules,
+    ruleBudget: { stopMs: 200, warnMs: 100_000 },
+  });
+  return { status, stdout, stderr };
+}
+
+interface Json {
+  files: { path: string; findings: { rule: string; line: number }[]; errors: { type: string; rule?: string }[] }[];
+}
+
+describe('CLI: rule guard', () => {
+  let dir: string;
+  before(() => {
+    dir = tempTree({
+      'a/Dockerfile': 'FROM alpine:3.20\nLABEL x=LOOP\nADD ./a /a\n',
+      'b/Dockerfile': 'FROM alpine:3.20\nLABEL x=LOOP\nADD ./b /b\n',
+    });
+  });
+  after(() => removeTree(dir));
+
+  it('scan: stopped once, said once on stderr, other findings reported for every file, exit 2', () => {
+    const r = scan(['scan', '.', '--format', 'json'], dir, [preferCopy, looper]);
+    assert.equal(r.status, 2);
+    const lines = r.stderr.split('\n').filter(Boolean);
+    assert.equal(lines.length, 1);
+    assert.match(
+      lines[0]!,
+      /^bulkhead: error: Rule test-looper ran for \d+ ms on a\/Dockerfile without finishing \(budget 200 ms\) and was stopped; turned off/,
+    );
+    const json = JSON.parse(r.stdout) as Json;
+    assert.deepEqual(
+      json.files.map((f) => [f.path, f.findings.map((x) => [x.rule, x.line]), f.errors.map((e) => [e.type, e.rule])]),
+      [
+        ['a/Dockerfile', [['prefer-copy', 3]], [['rule', 'test-looper']]],
+        ['b/Dockerfile', [['prefer-copy', 3]], [['rule', 'test-looper']]],
+      ],
+    );
+  });
+
+  it('fix: a fix that loops is stopped, the other fixes are written, exit 2', () => {
+    const r = scan(['fix', 'a', '--format', 'json'], dir, [preferCopy, fixLooper]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^bulkhead: error: Rule test-fix-looper ran for \d+ ms on a\/Dockerfile without finishing/);
+    assert.equal(readFileSync(join(dir, 'a', 'Dockerfile'), 'utf8'), 'FROM alpine:3.20\nLABEL x=LOOP\nCOPY ./a /a\n');
+    const json = JSON.parse(r.stdout) as Json;
+    // Reported as if the rule were off: no finding from it, one failed-rule entry.
+    assert.deepEqual(
+      json.files.map((f) => [f.findings.map((x) => x.rule), f.errors.map((e) => e.rule)]),
+      [[[], ['test-fix-looper']]],
+    );
+  });
+});
