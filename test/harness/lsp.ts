@@ -41,6 +41,10 @@ export interface TestServerOptions {
   /** Client announces pull diagnostics (default true); false exercises the push fallback. */
   readonly pull?: boolean;
   readonly debounceMs?: number;
+  /** Analyses faster than this are not debounced (server default 20 ms); 0 debounces every edit. */
+  readonly cheapMs?: number;
+  /** Documents whose full analysis stays cached (server default 16). */
+  readonly keepFull?: number;
   /** Raw `bulkhead` settings the client answers workspace/configuration with (per scope URI if a function). */
   readonly settings?: unknown;
   readonly rules?: readonly AnyRule[];
@@ -119,6 +123,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const server: RunningServer = startServer(serverConnection, {
     docsRoot: REPO_ROOT,
     debounceMs: options.debounceMs ?? 10,
+    ...(options.cheapMs !== undefined ? { cheapMs: options.cheapMs } : {}),
+    ...(options.keepFull !== undefined ? { keepFull: options.keepFull } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
   });
   serverConnection.listen();

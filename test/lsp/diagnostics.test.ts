@@ -108,9 +108,10 @@ describe('diagnostics (push fallback for clients without pull)', () => {
     assert.deepEqual(cleared.diagnostics, []);
   });
 
-  it('debounces a burst of changes into one analysis of the last version', async () => {
-    // Its own server with a debounce that a loaded machine cannot outrun between two notifications.
-    const client = await startTestServer({ pull: false, rules: [preferCopy], debounceMs: 250 });
+  it('debounces a burst of changes to an expensive document into one analysis of the last version', async () => {
+    // Its own server with a debounce that a loaded machine cannot outrun between two notifications;
+    // cheapMs 0 makes every document count as expensive (cheap ones: test/lsp/scheduling.test.ts).
+    const client = await startTestServer({ pull: false, rules: [preferCopy], debounceMs: 250, cheapMs: 0 });
     const uri = 'file:///work/burst/Dockerfile';
     await client.open(uri, 'FROM alpine\n');
     await client.waitForPublish(uri, (p) => p.version === 1);

@@ -41,8 +41,12 @@ import { RuleGuard, type GuardCall } from '../node/guard';
 export interface ServerOptions {
   /** Directory holding `docs/rules/<id>.md` (the extension root; main.ts passes dist/..). */
   readonly docsRoot: string;
-  /** Debounce while typing, per document. Default 150 ms. */
+  /** Debounce while typing, per document whose analyses are expensive (documents.ts). Default 150 ms. */
   readonly debounceMs?: number;
+  /** Analyses faster than this (ms) are not debounced (documents.ts). Default 20 ms. */
+  readonly cheapMs?: number;
+  /** Documents whose full analysis (model, fixes) stays in memory; others recompute it on demand. Default 16. */
+  readonly keepFull?: number;
   /** Rules to run instead of the registry (tests inject a crashing rule here). */
   readonly rules?: readonly AnyRule[];
   /** Wall clock for durations; default performance.now. */
@@ -253,10 +257,12 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         if (!pull) publish(a);
         watchDependencies();
         syncConfigDiagnostics();
-        checklist.analysed(a.uri, a.kind, a.result);
+        // The scan keeps this for as long as the document is open: a view of the cache, not the model itself.
+        checklist.analysed(a.uri, a.kind, a.result && cache.liveResult(a.uri, a.kind));
       },
     },
     options.debounceMs ?? 150,
+    { now, ...(options.cheapMs !== undefined ? { cheapMs: options.cheapMs } : {}), ...(options.keepFull !== undefined ? { keepFull: options.keepFull } : {}) },
   );
 
   /**
