@@ -3,7 +3,10 @@
 // side by side in one process so machine noise cancels: every round times floor and engine
 // back to back (process CPU time), and the ratio is the median of the per-round ratios. Prints figures; asserts
 // nothing. Every rule is on (rules that are off by default included).
-//   node test/bench/engine.mjs [corpusDir] [--rounds N] [--json]
+//   node test/bench/engine.mjs [corpusDir] [--rounds N] [--json] [--profile]
+// --profile adds a Dockerfile breakdown (median CPU per phase, cumulative, same rounds):
+// parse with the engine's (patched) dockerfile-ast copy, + model, + shell model of every
+// instruction, + rules (the whole analyze()).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -82,6 +85,46 @@ for (let r = 0; r < rounds; r++) {
   s.ratioC.push(ec / fc);
 }
 
+// Dockerfile breakdown: each phase includes the ones before it; differences are the phase costs.
+let breakdown;
+if (flags.has('--profile')) {
+  const { DockerfileParser: EngineParser } = require('dockerfile-ast'); // the engine's patched copy, loaded by the engine
+  const { buildDockerfileModel } = require(join(root, 'out/server/src/engine/model/dockerfile.js'));
+  const phases = {
+    parse: () =>
+      once(() => {
+        for (const f of docker) EngineParser.parse(f.text).getInstructions();
+      }),
+    model: () =>
+      once(() => {
+        for (const f of docker) buildDockerfileModel(f.text);
+      }),
+    shell: () =>
+      once(() => {
+        for (const f of docker) {
+          const m = buildDockerfileModel(f.text);
+          for (const ins of m.instructions) m.shell(ins);
+        }
+      }),
+    analyze: engD,
+  };
+  const times = { floor: [], parse: [], model: [], shell: [], analyze: [] };
+  for (const fn of Object.values(phases)) fn();
+  for (let r = 0; r < rounds; r++) {
+    times.floor.push(floorD());
+    for (const [k, fn] of Object.entries(phases)) times[k].push(fn());
+  }
+  const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  breakdown = {
+    floorMs: m.floor,
+    parseMs: m.parse,
+    modelMs: m.model - m.parse,
+    shellMs: m.shell - m.model,
+    rulesMs: m.analyze - m.shell,
+    analyzeMs: m.analyze,
+  };
+}
+
 const perRule = new Map();
 let findings = 0;
 for (const f of files) {
@@ -118,6 +161,7 @@ const result = {
     .slice(0, 10)
     .map(([id, ms]) => ({ id, ms })),
   rulesTotalMs: [...perRule.values()].reduce((a, b) => a + b, 0),
+  ...(breakdown ? { breakdown } : {}),
 };
 
 if (flags.has('--json')) {
@@ -141,4 +185,19 @@ if (flags.has('--json')) {
   console.log('| rule | ms over corpus |');
   console.log('| --- | ---: |');
   for (const { id, ms } of result.topRules) console.log(`| ${id} | ${ms.toFixed(1)} |`);
+  if (breakdown) {
+    const b = breakdown;
+    console.log('');
+    console.log(`Dockerfile breakdown (--profile; median CPU of ${rounds} rounds; each phase measured cumulatively, cost = difference):`);
+    console.log('');
+    console.log('| phase | ms | × floor |');
+    console.log('| --- | ---: | ---: |');
+    const line = (name, ms) => console.log(`| ${name} | ${fmt(ms)} | ${(ms / b.floorMs).toFixed(2)} |`);
+    line('floor: untouched dockerfile-ast', b.floorMs);
+    line("parse: the engine's patched dockerfile-ast", b.parseMs);
+    line('model (model/dockerfile.ts, without shell)', b.modelMs);
+    line('shell model of every instruction', b.shellMs);
+    line('rules, suppressions, findings (rest of analyze)', b.rulesMs);
+    line('analyze, total', b.analyzeMs);
+  }
 }

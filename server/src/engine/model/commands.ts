@@ -249,10 +249,16 @@ export function signatureBypassFlags(cmd: Command): SignatureBypass[] {
  */
 export function untrustedRepoSettings(text: string): { start: number; end: number; setting: string }[] {
   const out: { start: number; end: number; setting: string }[] = [];
+  if (!mayHaveUntrustedRepoSetting(text)) return out;
   for (const m of text.matchAll(/(?<![\w.])gpgcheck[ \t]*=[ \t]*(?:0|false|no|off)\b/gi)) out.push({ start: m.index, end: m.index + m[0].length, setting: m[0] });
   for (const m of text.matchAll(/\bdeb(?:-src)?[ \t]+\[[^\]\n]*?\b(trusted=yes)\b/g)) {
     const start = m.index + m[0].length - (m[1] as string).length;
     out.push({ start, end: start + 'trusted=yes'.length, setting: 'trusted=yes' });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** False when `text` cannot hold an `untrustedRepoSettings` match: a cheap scan callers may run once over a whole file. */
+export function mayHaveUntrustedRepoSetting(text: string): boolean {
+  return /gpgcheck/i.test(text) || text.includes('trusted=yes');
 }

@@ -167,6 +167,8 @@ export const PREDEFINED_ARGS = new Set([
 
 /** Substitutes variables from `scope`; returns undefined if any variable cannot be resolved. */
 export function substitute(text: string, scope: ReadonlyMap<string, string | undefined>): string | undefined {
+  // Every reference starts with `$`: most texts have none and come back unchanged.
+  if (!text.includes('$')) return text;
   let unknown = false;
   const out = text.replace(VAR, (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
     const name = (braced ?? bare) as string;
@@ -498,7 +500,8 @@ export function buildDockerfileModel(text: string): DockerfileModel {
     finalStage: stages[stages.length - 1],
     problems,
     stageByRef,
-    resolve: (t, at) => substitute(t, scopeAt(at)),
+    // Text without `$` resolves to itself: no need to build the scope (a walk over the stage chain).
+    resolve: (t, at) => (t.includes('$') ? substitute(t, scopeAt(at)) : t),
     effectiveUser,
     shell,
     commands() {

@@ -211,12 +211,15 @@ function managerOf(tool: string): Manager | undefined {
 /** The package-manager command a shell command runs (`sudo apt-get install`, `python3 -m pip install`), or undefined. */
 export function packageCommand(cmd: Command): PackageCommand | undefined {
   // Asked by many rules for every command; a command never changes once parsed, so classify once.
-  if (classified.has(cmd)) return classified.get(cmd);
+  // One lookup per call (`has` + `get` was two); NONE stands for "no package manager".
+  const cached = classified.get(cmd);
+  if (cached !== undefined) return cached === NONE ? undefined : cached;
   const pc = classify(cmd);
-  classified.set(cmd, pc);
+  classified.set(cmd, pc ?? NONE);
   return pc;
 }
-const classified = new WeakMap<Command, PackageCommand | undefined>();
+const NONE = 0;
+const classified = new WeakMap<Command, PackageCommand | typeof NONE>();
 
 function classify(cmd: Command): PackageCommand | undefined {
   const u = unwrap(cmd);
@@ -533,11 +536,17 @@ export function tlsRelaxed(cmd: Command): TlsHit[] {
 
 /** `sslverify=0` in yum/dnf/zypper configuration text (repo files written in RUN), as offsets into `text`. */
 export function sslVerifyOffSettings(text: string): { start: number; end: number; setting: string }[] {
+  if (!mayHaveSslVerifyOff(text)) return [];
   return [...text.matchAll(/(?<![\w.])sslverify[ \t]*=[ \t]*(?:0|false|no|off)\b/gi)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
     setting: m[0],
   }));
+}
+
+/** False when `text` cannot hold a `sslVerifyOffSettings` match: a cheap scan callers may run once over a whole file. */
+export function mayHaveSslVerifyOff(text: string): boolean {
+  return /sslverify/i.test(text);
 }
 
 /**

@@ -108,6 +108,15 @@ export function logicalText(index: TextIndex, seg: Segment, escapeChar: string):
       }
     }
     lineStart = false;
+    if (c !== escapeChar && c !== '\r') {
+      // A run of ordinary characters is copied at once (the text is mostly such runs).
+      let j = i + 1;
+      while (j < seg.end && src[j] !== escapeChar && src[j] !== '\r') j++;
+      text += src.slice(i, j);
+      for (let k = i; k < j; k++) map.push(k);
+      i = j;
+      continue;
+    }
     if (c === escapeChar) {
       let j = i + 1;
       while (j < seg.end && (src[j] === ' ' || src[j] === '\t')) j++;
@@ -149,6 +158,11 @@ interface PendingHeredoc {
   quoted: boolean;
   token: Token;
 }
+
+/** Characters that end or change a word outside quotes (any other character is taken as is). */
+const WORD_SPECIAL = new Set([' ', '\t', '\n', '&', '|', ';', '(', ')', '<', '>', '\\', "'", '"', '$', '`']);
+/** Characters with a meaning inside double quotes. */
+const DQ_SPECIAL = new Set(['"', '\\', '$', '`']);
 
 const REDIRECT_OP = /&>>?|<<<|<<-?|<>|>>|>&|<&|>\||>|</y;
 const FD_REDIRECT_OP = /(\d+)(>>|>&|<&|<>|>|<)/y;
@@ -308,7 +322,13 @@ class Lexer {
         }
         break;
       }
-      if (c === '\\') {
+      if (!WORD_SPECIAL.has(c)) {
+        // A run of ordinary characters is taken at once.
+        let j = this.i + 1;
+        while (j < s.length && !WORD_SPECIAL.has(s[j] as string)) j++;
+        value += s.slice(this.i, j);
+        this.i = j;
+      } else if (c === '\\') {
         value += s[this.i + 1] ?? '';
         this.i += 2;
       } else if (c === "'") {
@@ -339,8 +359,11 @@ class Lexer {
           } else if (d === '`') {
             value += this.backtick(subs);
           } else {
-            value += d;
-            this.i++;
+            // A run of characters with no meaning inside double quotes.
+            let j = this.i + 1;
+            while (j < s.length && !DQ_SPECIAL.has(s[j] as string)) j++;
+            value += s.slice(this.i, j);
+            this.i = j;
           }
         }
         if (this.i >= s.length) this.unterminated = true;

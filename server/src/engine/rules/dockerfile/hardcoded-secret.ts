@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { isPlaceholderValue, isSecretName, TOKEN_PATTERNS, urlPasswords } from '../../model/secrets';
+import { isPlaceholderValue, isSecretName, mayContainToken, mayContainUrlPassword, TOKEN_PATTERNS, urlPasswords } from '../../model/secrets';
 import type { Range } from '../../types';
 
 const overlaps = (a: Range, b: Range) =>
@@ -44,11 +44,14 @@ export default defineRule({
     }
     const free = (range: Range) => !owned.some((o) => overlaps(o, range));
     const found: Range[] = [];
-    for (const ins of model.instructions) {
+    // Most files hold neither a token prefix nor a URL: one scan of the whole text rules both out.
+    const tokens = mayContainToken(model.text);
+    const urls = mayContainUrlPassword(model.text);
+    for (const ins of tokens || urls ? model.instructions : []) {
       if (ins.onbuild) continue; // the ONBUILD instruction's own text covers its trigger
       const start = index.offsetAt(ins.range.start);
       const text = index.slice(ins.range);
-      for (const { label, pattern } of TOKEN_PATTERNS) {
+      for (const { label, pattern } of tokens ? TOKEN_PATTERNS : []) {
         for (const m of text.matchAll(pattern)) {
           if (label !== 'private key' && isPlaceholderValue(m[0])) continue;
           const range = index.rangeOf(start + m.index, start + m.index + m[0].length);
@@ -56,10 +59,11 @@ export default defineRule({
           if (free(range)) report({ range, messageId: 'token', data: { label } });
         }
       }
-      for (const p of urlPasswords(text)) {
-        const range = index.rangeOf(start + p.start, start + p.end);
-        if (free(range)) report({ range, messageId: 'urlPassword' });
-      }
+      if (urls)
+        for (const p of urlPasswords(text)) {
+          const range = index.rangeOf(start + p.start, start + p.end);
+          if (free(range)) report({ range, messageId: 'urlPassword' });
+        }
     }
     const literal = (name: string, value: string | undefined, range: Range | undefined | null): void => {
       if (!range || value === undefined || !isSecretName(name) || isPlaceholderValue(value) || found.some((f) => overlaps(f, range))) return;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { sslVerifyOffSettings, tlsRelaxed } from '../../model/packages';
+import { mayHaveSslVerifyOff, sslVerifyOffSettings, tlsRelaxed } from '../../model/packages';
 
 /** A package manager that skips TLS checks installs whatever a network attacker serves. */
 export default defineRule({
@@ -24,6 +24,8 @@ export default defineRule({
   defaultOptions: undefined,
   check({ model, report }) {
     const { index } = model;
+    // Repository settings are rare: when the file never says `sslverify`, no word or heredoc can.
+    const repoFiles = mayHaveSslVerifyOff(model.text);
     for (const { command } of model.commands()) {
       const flagged = new Set<unknown>();
       for (const hit of tlsRelaxed(command)) {
@@ -31,9 +33,9 @@ export default defineRule({
         report({ range: { start: hit.from.range.start, end: hit.to.range.end }, messageId: 'option', data: { setting: hit.setting } });
       }
       // `echo sslverify=0 >> /etc/yum.conf`, `sed -i s/sslverify=1/sslverify=0/ ...`
-      for (const word of command.args) if (!flagged.has(word)) settings(index.offsetAt(word.range.start), index.slice(word.range));
+      if (repoFiles) for (const word of command.args) if (!flagged.has(word)) settings(index.offsetAt(word.range.start), index.slice(word.range));
     }
-    for (const ins of model.instructions) {
+    for (const ins of repoFiles ? model.instructions : []) {
       for (const h of ins.heredocs) {
         const body = h.getContentRange();
         if (body) settings(index.offsetAt(body.start), index.slice(body));

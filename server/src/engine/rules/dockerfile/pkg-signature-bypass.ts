@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { signatureBypassFlags, untrustedRepoSettings } from '../../model/commands';
+import { mayHaveUntrustedRepoSetting, signatureBypassFlags, untrustedRepoSettings } from '../../model/commands';
 import { flagRange, removeFlag } from '../../model/shell-edits';
 import { baseName, unwrap } from '../../model/shell';
 
@@ -34,6 +34,8 @@ export default defineRule({
   defaultOptions: undefined,
   check({ model, report }) {
     const { index } = model;
+    // Repository settings are rare: when the file never says `gpgcheck` or `trusted=yes`, no word or heredoc can.
+    const repoFiles = mayHaveUntrustedRepoSetting(model.text);
     for (const { command } of model.commands()) {
       const { name, args } = unwrap(command);
       // Packages built earlier in the same RUN (official nginx images): `apk index`, `apk add` of local files.
@@ -45,10 +47,10 @@ export default defineRule({
         report({ range, messageId: hit.kind, data: { flag: hit.flag }, ...(hit.removable ? { fix: () => removeFlag(index, hit, model.escapeChar) } : {}) });
       }
       // `echo 'gpgcheck=0' >> x.repo`, `sed -i s/gpgcheck=1/gpgcheck=0/`, `echo "deb [trusted=yes] ..." > x.list`.
-      for (const word of command.args) if (!flagged.has(word)) repoSettings(index.offsetAt(word.range.start), index.slice(word.range));
+      if (repoFiles) for (const word of command.args) if (!flagged.has(word)) repoSettings(index.offsetAt(word.range.start), index.slice(word.range));
     }
     // Repo files written from heredocs: `cat > /etc/yum.repos.d/x.repo <<EOF ... gpgcheck=0`.
-    for (const ins of model.instructions) {
+    for (const ins of repoFiles ? model.instructions : []) {
       for (const h of ins.heredocs) {
         const body = h.getContentRange();
         if (body) repoSettings(index.offsetAt(body.start), index.slice(body));

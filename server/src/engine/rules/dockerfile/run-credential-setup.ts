@@ -30,33 +30,39 @@ export default defineRule({
   check({ model, report }) {
     // The secret-in-env-arg plan: offered here when it gives this RUN a secret mount, which
     // happens only when the RUN also removes what it writes (else the mount would move the leak).
-    const plan = secretPlan(model);
+    // Planned only when there is something to report (most files have nothing).
+    let plan: ReturnType<typeof secretPlan> | undefined;
     for (const ins of model.instructions) {
       if (ins.keyword !== 'RUN' || secretMounts(ins.flags).length > 0) continue;
-      const fix = plan.conversions.some((c) => c.runs.includes(ins)) ? { fix: (edit: EditBuilder) => plan.edits(edit) } : {};
-      const heredocText = ins.heredocs
-        .map((h) => {
-          const body = h.getContentRange();
-          return body ? model.index.slice(body) : '';
-        })
-        .join('\n');
+      const fix = () => {
+        const p = (plan ??= secretPlan(model));
+        return p.conversions.some((c) => c.runs.includes(ins)) ? { fix: (edit: EditBuilder) => p.edits(edit) } : {};
+      };
+      const heredocText = () =>
+        ins.heredocs
+          .map((h) => {
+            const body = h.getContentRange();
+            return body ? model.index.slice(body) : '';
+          })
+          .join('\n');
       for (const cmd of model.shell(ins)?.commands ?? []) {
         const { name, args } = unwrap(cmd);
         const setup = credentialSetup(name, args);
         if (setup) {
-          report({ range: { start: setup.from.range.start, end: setup.to.range.end }, messageId: 'cli', data: { tool: setup.tool }, ...fix });
+          report({ range: { start: setup.from.range.start, end: setup.to.range.end }, messageId: 'cli', data: { tool: setup.tool }, ...fix() });
           continue;
         }
         const written = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>') && r.target && isCredentialConfigPath(r.target.value));
-        const content = [...args.map((a) => a.value), ...(cmd.redirects.some((r) => r.op.startsWith('<<')) ? [heredocText] : [])].join(' ');
-        if (written?.target && looksLikeCredentialContent(content)) {
+        // The written content is joined only for a credential file (rare), not for every command.
+        const content = () => [...args.map((a) => a.value), ...(cmd.redirects.some((r) => r.op.startsWith('<<')) ? [heredocText()] : [])].join(' ');
+        if (written?.target && looksLikeCredentialContent(content())) {
           const file = written.target.value.slice(written.target.value.lastIndexOf('/') + 1);
-          report({ range: written.target.range, messageId: 'file', data: { file }, ...fix });
+          report({ range: written.target.range, messageId: 'file', data: { file }, ...fix() });
           continue;
         }
         const url =
           name?.value === 'git' && args[0]?.value === 'config' ? args.find((a) => /:\/\/[^/\s@]*(?:\$\{?\w+\}?|:[^/\s@]+)[^/\s@]*@/.test(a.value)) : undefined;
-        if (url) report({ range: url.range, messageId: 'gitUrl', ...fix });
+        if (url) report({ range: url.range, messageId: 'gitUrl', ...fix() });
       }
     }
   },
