@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RestartPolicy } from '../../shared/src/restartPolicy';
+import { SERVER_EXEC_ARGV } from '../../shared/src/serverRuntime';
 import {
   Commands,
   COMPOSE_GLOBS,
@@ -15,8 +16,12 @@ import {
   SETTINGS_SECTION,
 } from '../../shared/src/ids';
 import { RevalidateRequest, StatusNotification, type RevalidateResult, type StatusParams } from '../../shared/src/protocol';
+import { ActivationTimer, type ActivationTimings } from './activation';
 import { listenForChecklistChanges, registerChecklistView, type ChecklistView } from './checklist';
 import { Status } from './status';
+
+/** When the bundle's top-level code ran: the start of the activation timings. */
+const MODULE_LOADED_AT = performance.now();
 
 let client: LanguageClient | undefined;
 
@@ -80,9 +85,12 @@ async function offerDedupe(context: vscode.ExtensionContext, peers: readonly (ty
  */
 export interface BulkheadExports {
   readonly checklist: ChecklistView;
+  /** Activation timings so far (the first analysis mark arrives after activate() resolved). */
+  readonly activation: ActivationTimings;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<BulkheadExports> {
+  const timer = new ActivationTimer(MODULE_LOADED_AT);
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const selector = documentSelector();
   const status = new Status(selector);
@@ -91,8 +99,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bulkhe
   const peers = installedPeers();
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011', ...SERVER_EXEC_ARGV] } },
   };
   // A crashing server is restarted a bounded number of times, and the output says each time.
   const restarts = new RestartPolicy();
@@ -125,7 +133,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bulkhe
     initializationOptions: { peers: [...new Set(peers.map((p) => p.peer))] },
   };
   client = new LanguageClient('bulkhead', 'Bulkhead', serverOptions, clientOptions);
-  context.subscriptions.push(client.onNotification(StatusNotification, (p: StatusParams) => status.update(p)));
+  let firstAnalysis = true;
+  context.subscriptions.push(
+    client.onNotification(StatusNotification, (p: StatusParams) => {
+      if (firstAnalysis) {
+        firstAnalysis = false;
+        output.info(`First analysis done ${timer.mark('firstAnalysisMs')} ms after activation started (${p.durationMs} ms in the server).`);
+      }
+      status.update(p);
+    }),
+  );
   const checklist = registerChecklistView(context, () => client, output);
   context.subscriptions.push(listenForChecklistChanges(client, checklist));
 
@@ -151,8 +168,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bulkhe
   );
 
   await client.start();
+  timer.mark('serverReadyMs');
   void offerDedupe(context, peers).catch((e: unknown) => output.warn(`dedupe offer: ${e instanceof Error ? e.message : String(e)}`));
-  return { checklist };
+  timer.mark('activateMs');
+  output.info(timer.summary());
+  return {
+    checklist,
+    get activation() {
+      return timer.timings;
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

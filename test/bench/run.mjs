@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark in turn, each in its own process (the engine bench patches
 // nothing the others see), then the package size. Expects a fresh `npm run build` (the npm
-// script does it). Prints markdown for docs/performance.md; asserts nothing.
+// script does it); the bundles are then rebuilt as shipped (`esbuild.mjs --production`:
+// minified, as `npm run package` makes them), so the LSP and CLI figures (memory above all)
+// are those of the extension users install. Prints markdown for docs/performance.md; asserts nothing.
 //   node test/bench/run.mjs [corpusDir] [--quick]   (--quick: fewer rounds and samples)
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -18,6 +20,8 @@ const step = (script, ...args) => {
 };
 
 console.log(`# Bulkhead benchmarks (${new Date().toISOString()}, node ${process.version})\n`);
+const bundles = spawnSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: root, encoding: 'utf8' });
+if (bundles.status !== 0) console.log(`(production bundles failed: ${bundles.stderr}; measuring the existing dist/)\n`);
 step('engine.mjs', '--rounds', quick ? '3' : '7');
 step('lsp.mjs', ...(quick ? ['--quick'] : []));
 step('cli.mjs', '--rounds', '1');

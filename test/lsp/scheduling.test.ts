@@ -98,6 +98,22 @@ describe('adaptive scheduling (documents.ts)', () => {
     client.dispose();
   });
 
+  it('does not let continuous typing postpone an expensive document past two debounce periods', async () => {
+    const client = await startTestServer({ pull: false, rules: [preferCopy], debounceMs: 200, cheapMs: 0 });
+    const uri = 'file:///work/typing-on/Dockerfile';
+    await client.open(uri, textOf(1));
+    await client.waitForPublish(uri, (p) => p.version === 1);
+    // A key every 40 ms for 1.2 s: each one would restart a plain debounce.
+    for (let v = 2; v <= 31; v++) {
+      await client.change(uri, textOf(v), v);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    const during = client.published.filter((p) => p.uri === uri && p.version !== 1 && p.version !== 31);
+    assert.ok(during.length > 0, 'no diagnostics while typing');
+    await client.waitForPublish(uri, (p) => p.version === 31);
+    client.dispose();
+  });
+
   it('drops the pending run of a document closed before its debounce ends', async () => {
     const client = await startTestServer({ pull: false, rules: [preferCopy], debounceMs: 200, cheapMs: 0 });
     const uri = 'file:///work/closed/Dockerfile';

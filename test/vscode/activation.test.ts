@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { bulkhead, byCode, COMMANDS, extension, open, waitForDiagnostics, waitUntil, workspaceUri } from './helpers';
 
@@ -11,7 +13,8 @@ describe('activation in a workspace with Dockerfiles', () => {
     for (const id of COMMANDS) assert.ok(commands.includes(id), `package.json does not contribute ${id} (has: ${commands.join(', ')})`);
     const configs = pkg.contributes?.configuration;
     const props = Object.assign({}, ...(Array.isArray(configs) ? configs : configs ? [configs] : []).map((c) => c.properties ?? {})) as Record<string, unknown>;
-    for (const key of ['bulkhead.enable', 'bulkhead.run', 'bulkhead.rules.customizations']) assert.ok(key in props, `package.json does not contribute the setting ${key}`);
+    for (const key of ['bulkhead.enable', 'bulkhead.run', 'bulkhead.rules.customizations'])
+      assert.ok(key in props, `package.json does not contribute the setting ${key}`);
   });
 
   it('activates at startup (workspaceContains), before any file is opened', async () => {
@@ -23,7 +26,21 @@ describe('activation in a workspace with Dockerfiles', () => {
     assert.equal(editor.document.languageId, 'dockerfile');
     // The first analysis includes the language server's start.
     await waitForDiagnostics(editor.document.uri, 'the first Bulkhead diagnostics', (ds) => ds.length > 0, { timeoutMs: 60_000 });
-    assert.ok(byCode(editor.document.uri, 'prefer-copy').length === 1, `expected one prefer-copy diagnostic, got ${bulkhead(editor.document.uri).length} diagnostics`);
+    assert.ok(
+      byCode(editor.document.uri, 'prefer-copy').length === 1,
+      `expected one prefer-copy diagnostic, got ${bulkhead(editor.document.uri).length} diagnostics`,
+    );
+  });
+
+  it('records its activation timings (a measurement for test/bench/lsp.mjs: test-results/activation.json; figures not asserted)', async () => {
+    const ext = extension();
+    const timings = () => (ext.exports as { activation?: { firstAnalysisMs?: number } } | undefined)?.activation;
+    await waitUntil('the first analysis mark', () => timings()?.firstAnalysisMs !== undefined, 60_000);
+    const file = path.join(ext.extensionPath, 'test-results', 'activation.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const record = { host: `${vscode.env.appName} ${vscode.version}`, at: new Date().toISOString(), timings: timings() };
+    fs.writeFileSync(file, JSON.stringify(record, null, 2) + '\n');
+    console.log(`activation timings: ${JSON.stringify(record.timings)}`);
   });
 
   it('registers its commands once active', async () => {

@@ -67,6 +67,8 @@ interface Slot {
   readonly waiters: ((a: Analysis | undefined) => void)[];
   /** When the last debounced request (an edit) arrived, and when the last run ended. */
   lastChange: number;
+  /** When the oldest edit not yet covered by a run arrived (bounds the debounce: maxWait). */
+  firstUnserved: number | undefined;
   lastEnd: number;
   /** CPU ms of the last few analyses, newest last. */
   readonly costs: number[];
@@ -136,7 +138,17 @@ export class AnalysisCache {
   private slot(uri: string): Slot {
     let s = this.slots.get(uri);
     if (!s) {
-      s = { timer: undefined, immediate: undefined, running: false, rerun: 'no', waiters: [], lastChange: -Infinity, lastEnd: -Infinity, costs: [] };
+      s = {
+        timer: undefined,
+        immediate: undefined,
+        running: false,
+        rerun: 'no',
+        waiters: [],
+        lastChange: -Infinity,
+        lastEnd: -Infinity,
+        firstUnserved: undefined,
+        costs: [],
+      };
       this.slots.set(uri, s);
     }
     return s;
@@ -154,8 +166,12 @@ export class AnalysisCache {
 
   private schedule(uri: string, slot: Slot, debounce: boolean): void {
     const at = this.now();
-    const wait = this.delay(slot, debounce, at);
+    let wait = this.delay(slot, debounce, at);
     if (debounce) slot.lastChange = at;
+    slot.firstUnserved ??= at;
+    // Continuous typing must not postpone an expensive document's diagnostics forever: at most
+    // two debounce periods after the oldest edit they do not include yet.
+    if (wait > 0) wait = Math.max(0, Math.min(wait, slot.firstUnserved + 2 * this.debounceMs - at));
     if (slot.running) {
       if (slot.rerun !== 'debounced') slot.rerun = wait > 0 ? 'debounced' : 'now';
       return;
@@ -178,6 +194,7 @@ export class AnalysisCache {
     if (this.slots.get(uri) !== slot) return; // closed meanwhile
     slot.running = true;
     slot.rerun = 'no';
+    slot.firstUnserved = undefined;
     this.run(uri).then(
       (a) => this.finish(uri, slot, a),
       () => this.finish(uri, slot, undefined),
