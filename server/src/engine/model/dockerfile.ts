@@ -9,7 +9,7 @@ import type { Instruction as AstInstruction, Dockerfile as AstDockerfile, Heredo
 import type { ParseProblem, Range } from '../types';
 import { TextIndex } from '../text';
 import { defaultUser, isRootUser, isWellFormed, parseImageRef, type ImageRef } from './image';
-import { parseShell, type Command, type Segment, type ShellScript } from './shell';
+import { addSlots, parseShell, type Command, type Segment, type ShellScript } from './shell';
 
 export const KNOWN_INSTRUCTIONS = new Set([
   'ADD',
@@ -253,6 +253,7 @@ export function buildDockerfileModel(text: string): DockerfileModel {
     const flags: InstructionFlag[] = hasFlags(i)
       ? i.getFlags().map((f) => ({ name: f.getName(), value: f.getValue() ?? undefined, range: f.getRange(), valueRange: f.getValueRange() ?? undefined }))
       : [];
+    const argsText = i.getRawArgumentsContent() ?? '';
     const json =
       typeof (i as { getJSONStrings?: unknown }).getJSONStrings === 'function'
         ? (i as unknown as { getOpeningBracket(): unknown; getJSONStrings(): { getJSONValue(): string; getJSONRange(): Range }[] })
@@ -260,10 +261,7 @@ export function buildDockerfileModel(text: string): DockerfileModel {
     // Docker uses exec form only when the arguments are a valid JSON array of strings; anything
     // else (`RUN [ "$X" = 1 ] && ...`) is shell form.
     const jsonForm =
-      json !== undefined &&
-      json.getOpeningBracket() !== null &&
-      json.getJSONStrings().length > 0 &&
-      isJsonStringArray(i.getRawArgumentsContent() ?? '', flags.length > 0, escapeChar);
+      json !== undefined && json.getOpeningBracket() !== null && json.getJSONStrings().length > 0 && isJsonStringArray(argsText, flags.length > 0, escapeChar);
     const heredocs =
       typeof (i as unknown as { getHeredocs?: unknown }).getHeredocs === 'function' ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs() : [];
     return {
@@ -272,7 +270,7 @@ export function buildDockerfileModel(text: string): DockerfileModel {
       keywordRange: i.getInstructionRange(),
       args: tokens(i.getArguments()),
       flags,
-      argsText: i.getRawArgumentsContent() ?? '',
+      argsText,
       stage,
       onbuild,
       jsonForm,
@@ -553,6 +551,7 @@ function execFormScript(ins: DockerInstruction): ShellScript | undefined {
   const range = { start: name.range.start, end: (rest[rest.length - 1] ?? name).range.end };
   const pipeline = { commands: [] as Command[], after: undefined, range };
   const cmd: Command = { name: word(name), args: rest.map(word), assignments: [], redirects: [], range, pipeline, pipelineIndex: 0, inSubstitution: false };
+  addSlots(cmd);
   pipeline.commands.push(cmd);
   return { commands: [cmd], pipelines: [pipeline], unterminated: false };
 }

@@ -7,7 +7,7 @@
  * Built on the shell model: every answer points at words as written in the Dockerfile.
  */
 import type { InstructionFlag } from './dockerfile';
-import { baseName, unwrap, type Command, type Word } from './shell';
+import { baseName, PACKAGE_COMMAND, unwrap, type Command, type CommandSlots, type Word } from './shell';
 
 export type Manager = 'apt' | 'apk' | 'yum' | 'zypper' | 'rpm' | 'pip' | 'npm' | 'yarn' | 'pnpm' | 'gem' | 'go' | 'cargo';
 export type Action = 'install' | 'update' | 'upgrade' | 'remove' | 'clean' | 'other';
@@ -211,7 +211,16 @@ function managerOf(tool: string): Manager | undefined {
 /** The package-manager command a shell command runs (`sudo apt-get install`, `python3 -m pip install`), or undefined. */
 export function packageCommand(cmd: Command): PackageCommand | undefined {
   // Asked by many rules for every command; a command never changes once parsed, so classify once.
-  // One lookup per call (`has` + `get` was two); NONE stands for "no package manager".
+  // The command's own slot when it has one (shell.ts addSlots), else one WeakMap lookup; NONE
+  // stands for "no package manager".
+  const c = cmd as Command & CommandSlots;
+  const slot = c[PACKAGE_COMMAND] as PackageCommand | typeof NONE | undefined;
+  if (slot !== undefined) return slot === NONE ? undefined : slot;
+  if (PACKAGE_COMMAND in c) {
+    const pc = classify(cmd);
+    c[PACKAGE_COMMAND] = pc ?? NONE;
+    return pc;
+  }
   const cached = classified.get(cmd);
   if (cached !== undefined) return cached === NONE ? undefined : cached;
   const pc = classify(cmd);

@@ -33,6 +33,17 @@ const NOT_SECRET_NAMES = new Set(['pwd', 'oldpwd', 'xauthority']);
 
 /** True when an ENV/ARG/environment name looks like it holds a secret value. */
 export function isSecretName(name: string): boolean {
+  // Asked for every ENV/ARG and shell assignment by several rules; the answer depends on the name alone.
+  let known = secretNames.get(name);
+  if (known === undefined) {
+    if (secretNames.size >= 4096) secretNames.clear();
+    secretNames.set(name, (known = isSecretNameUncached(name)));
+  }
+  return known;
+}
+const secretNames = new Map<string, boolean>();
+
+function isSecretNameUncached(name: string): boolean {
   if (NOT_SECRET_NAMES.has(name.toLowerCase())) return false;
   const t = nameTokens(name);
   const last = t[t.length - 1];
@@ -97,6 +108,9 @@ export function mayContainUrlPassword(text: string): boolean {
 /** `scheme://user:password@host`: the password part, as offsets into `text`. */
 export function urlPasswords(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  // Every match has `://` and, after it, `@`: most texts (even with URLs) are ruled out without the regex.
+  const scheme = text.indexOf('://');
+  if (scheme < 0 || text.indexOf('@', scheme) < 0) return out;
   for (const m of text.matchAll(/\b[a-z][a-z0-9+.-]*:\/\/([^\s/:@'"]+):([^\s/@'"]+)@/gi)) {
     const password = m[2] as string;
     if (isPlaceholderValue(password)) continue;

@@ -598,6 +598,7 @@ function parseLogical(
         inSubstitution,
         ...(parent ? { parent } : {}),
       };
+      addSlots(cmd);
       pipelineCmds.push(cmd);
       commands.push(cmd);
     }
@@ -714,7 +715,27 @@ function parseLogical(
 export function baseName(word: Word | undefined): string {
   if (!word) return '';
   const v = word.value;
-  return v.slice(v.lastIndexOf('/') + 1);
+  // Asked about a million times per corpus pass: a plain loop beats lastIndexOf's builtin call on short names.
+  let i = v.length - 1;
+  while (i >= 0 && v.charCodeAt(i) !== 47 /* / */) i--;
+  return i < 0 ? v : v.slice(i + 1);
+}
+
+/**
+ * Per-command memo slots (unwrap, packageCommand): rules ask each question of every command,
+ * hundreds of thousands of times per corpus pass, and a WeakMap lookup per question was a
+ * visible share of analysis. The slots are non-enumerable, so a command still compares and
+ * prints as before; commands made elsewhere (tests, exec form) fall back to a WeakMap.
+ */
+export const UNWRAPPED: unique symbol = Symbol('bulkhead.unwrapped');
+export const PACKAGE_COMMAND: unique symbol = Symbol('bulkhead.packageCommand');
+type Unwrapped = { name: Word | undefined; args: readonly Word[]; wrappers: Word[] };
+export type CommandSlots = { [UNWRAPPED]?: Unwrapped; [PACKAGE_COMMAND]?: unknown };
+
+/** Gives a command the memo slots; call once, right after creating it. */
+export function addSlots(cmd: Command): void {
+  Object.defineProperty(cmd, UNWRAPPED, { value: undefined, writable: true });
+  Object.defineProperty(cmd, PACKAGE_COMMAND, { value: undefined, writable: true });
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
@@ -756,11 +777,15 @@ const USER_FIRST = new Set(['gosu', 'su-exec']);
  */
 export function unwrap(cmd: Command): { name: Word | undefined; args: readonly Word[]; wrappers: Word[] } {
   // Many rules ask for every command; a command never changes once parsed, so unwrap once.
-  let u = unwrapped.get(cmd);
+  const c = cmd as Command & CommandSlots;
+  let u = c[UNWRAPPED];
+  if (u) return u;
+  if (UNWRAPPED in c) return (c[UNWRAPPED] = unwrapOnce(cmd));
+  u = unwrapped.get(cmd);
   if (!u) unwrapped.set(cmd, (u = unwrapOnce(cmd)));
   return u;
 }
-const unwrapped = new WeakMap<Command, { name: Word | undefined; args: readonly Word[]; wrappers: Word[] }>();
+const unwrapped = new WeakMap<Command, Unwrapped>();
 
 function unwrapOnce(cmd: Command): { name: Word | undefined; args: readonly Word[]; wrappers: Word[] } {
   let name = cmd.name;
