@@ -120,15 +120,18 @@ export interface ServiceNetwork {
 
 const str = (n: CNode | undefined) => text(n);
 
+/** Stands for a memoised `undefined`, so a hit is one map lookup. */
+const ABSENT: unique symbol = Symbol('absent');
+
 export class ComposeService {
   /**
    * Results of the accessors below and of the model helpers that read one service, computed on
    * first use: the model is immutable per text and some 50 rules ask the same questions, so
    * each is answered once per analysis (issue #8). Lists come back frozen.
    */
-  private readonly memos = new Map<string, unknown>();
-  /** Dotted paths already looked up (`get`), including the absent ones. */
-  private readonly paths = new Map<string, CPair | undefined>();
+  private memos: Map<string, unknown> | undefined;
+  /** Dotted paths already looked up (`get`); absent ones are stored as `ABSENT`. */
+  private paths: Map<string, CPair | typeof ABSENT> | undefined;
   private keyOrigin: Origin | undefined;
 
   constructor(
@@ -144,9 +147,11 @@ export class ComposeService {
    * model. The result is shared by every caller and must never be mutated.
    */
   memo<T>(key: string, compute: () => T): T {
-    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const memos = (this.memos ??= new Map<string, unknown>());
+    const known = memos.get(key);
+    if (known !== undefined) return (known === ABSENT ? undefined : known) as T;
     const value = compute();
-    this.memos.set(key, value);
+    memos.set(key, value === undefined ? ABSENT : value);
     return value;
   }
 
@@ -164,19 +169,19 @@ export class ComposeService {
 
   /** A key or a dotted path (`deploy.resources.limits.memory`). */
   get(path: string): CPair | undefined {
-    const known = this.paths.get(path);
-    if (known !== undefined || this.paths.has(path)) return known;
+    // A plain key is one lookup in the merged mapping; only dotted paths are cached.
+    if (path.indexOf('.') < 0) return this.map.get(path);
+    const paths = (this.paths ??= new Map<string, CPair | typeof ABSENT>());
+    const known = paths.get(path);
+    if (known !== undefined) return known === ABSENT ? undefined : known;
     let found: CPair | undefined;
-    if (!path.includes('.')) found = this.map.get(path);
-    else {
-      let cur: CMap | undefined = this.map;
-      for (const part of path.split('.')) {
-        found = cur?.get(part);
-        if (!found) break;
-        cur = found.value.kind === 'map' ? found.value : undefined;
-      }
+    let cur: CMap | undefined = this.map;
+    for (const part of path.split('.')) {
+      found = cur?.get(part);
+      if (!found) break;
+      cur = found.value.kind === 'map' ? found.value : undefined;
     }
-    this.paths.set(path, found);
+    paths.set(path, found ?? ABSENT);
     return found;
   }
 
