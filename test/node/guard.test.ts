@@ -88,6 +88,31 @@ describe('rule guard', () => {
     assert.equal(g.isStopped('test-looper'), true);
   });
 
+  it('analyzeAll (the CLI: many files per guarded call): results in order, the rule stopped once on the file it looped on', () => {
+    const events: GuardEvent[] = [];
+    const g = guard(events);
+    const job = (path: string, text: string) => ({ text, options: { kind: 'dockerfile' as const, path, rules: [preferCopy, looper] } });
+    const results = g.analyzeAll([
+      job('/w/1/Dockerfile', 'FROM alpine:3.20\nADD ./a /a\n'),
+      job('/w/2/Dockerfile', LOOPING),
+      job('/w/3/Dockerfile', LOOPING),
+      job('/w/4/Dockerfile', 'FROM alpine:3.20\nADD ./a /a\n'),
+    ]);
+    assert.deepEqual(
+      results.map((r) => [r.findings.map((f) => f.ruleId), r.errors.map((e) => e.ruleId)]),
+      [
+        [['prefer-copy'], []],
+        [['prefer-copy'], ['test-looper']],
+        [['prefer-copy'], ['test-looper']],
+        [['prefer-copy'], ['test-looper']],
+      ],
+    );
+    assert.deepEqual(
+      events.map((e) => [e.kind, e.ruleId, e.file]),
+      [['stopped', 'test-looper', '/w/2/Dockerfile']],
+    );
+  });
+
   it('a stopped rule stays off for the session: later files are not slowed down, and carry the same error object', () => {
     const events: GuardEvent[] = [];
     const g = guard(events);
@@ -189,6 +214,42 @@ describe('rule guard', () => {
     assert.deepEqual(
       events.map((e) => e.ruleId),
       ['test-fix-looper'],
+    );
+  });
+
+  it('one looping cause charged to rule after rule (a lazily built model part) stops at most 3 rules, then the file is given up', () => {
+    const looping = (id: string) =>
+      defineRule({
+        meta: { id, kind: 'dockerfile', title: 'Loops', severity: 'high', category: 'hygiene', messages: { m: 'never' }, references: [] },
+        defaultOptions: undefined,
+        check() {
+          for (;;) {
+            /* loops */
+          }
+        },
+      }) as AnyRule;
+    const events: GuardEvent[] = [];
+    const r = guard(events).analyze('FROM alpine:3.20\n', {
+      kind: 'dockerfile',
+      path: 'Dockerfile',
+      rules: ['test-a', 'test-b', 'test-c', 'test-d'].map(looping),
+    });
+    assert.deepEqual(
+      r.problems.map((p) => [p.code, p.severity]),
+      [['too-large', 'warning']],
+    );
+    assert.deepEqual(
+      r.errors.map((e) => e.ruleId),
+      ['test-a', 'test-b', 'test-c'],
+    );
+    assert.deepEqual(
+      events.map((e) => [e.kind, e.ruleId]),
+      [
+        ['stopped', 'test-a'],
+        ['stopped', 'test-b'],
+        ['stopped', 'test-c'],
+        ['engine', undefined],
+      ],
     );
   });
 

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { kindFromContent, type EngineConfig } from '../engine';
+import { kindFromContent, type AnalysisResult, type AnalyzeOptions, type EngineConfig } from '../engine';
 import { evaluateChecklist, isCiConfigPath, parseConfirmations, type ChecklistConfirmation, type ChecklistFileInput, type CiFile } from '../engine/checklist';
 import { checklistToMarkdown } from '../engine/checklist-markdown';
 import type { ChecklistCommand } from './args';
@@ -81,6 +81,7 @@ export function checklist(cmd: ChecklistCommand, io: CliIO): number {
   const config: EngineConfig = { rules: cmd.rules };
   const files: ChecklistFileInput[] = [];
   const guard = cliGuard(io);
+  const jobs: { readonly path: string; readonly text: string; readonly options: AnalyzeOptions }[] = [];
   for (const t of found.targets) {
     let text: string;
     try {
@@ -91,8 +92,11 @@ export function checklist(cmd: ChecklistCommand, io: CliIO): number {
     }
     const kind = t.kind ?? kindFromContent(text);
     if (!kind) continue;
-    files.push({ path: t.path, result: guard.analyze(text, { kind, path: t.path, config }) });
+    jobs.push({ path: t.path, text, options: { kind, path: t.path, config } });
   }
+  // One guarded call for many files (node/guard.ts): a rule that loops is stopped, said once on stderr.
+  const results = guard.analyzeAll(jobs);
+  for (const [i, j] of jobs.entries()) files.push({ path: j.path, result: results[i] as AnalysisResult });
   const ci: CiFile[] = [];
   const confirmations: ChecklistConfirmation[] = [];
   for (const p of cmd.paths) {

@@ -6,7 +6,16 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { MAX_TEXT_LENGTH, kindFromContent, layerConfig, type AnalysisResult, type AnyRule, type EngineConfig, type FileKind } from '../engine';
+import {
+  MAX_TEXT_LENGTH,
+  kindFromContent,
+  layerConfig,
+  type AnalysisResult,
+  type AnalyzeOptions,
+  type AnyRule,
+  type EngineConfig,
+  type FileKind,
+} from '../engine';
 import type { GuardBudget } from '../node/guard';
 import { cliGuard } from './guard';
 import { parseCli, UsageError, type ScanCommand } from './args';
@@ -166,6 +175,8 @@ function scan(cmd: ScanCommand, io: CliIO): number {
   /** `fix --dry-run`: one unified diff per changed file, printed instead of the report. */
   const diffs: string[] = [];
   const guard = cliGuard(io);
+  /** Files read and configured, analysed together below (one guarded call for many files, node/guard.ts). */
+  const ready: { readonly target: Target; readonly kind: FileKind; readonly read: Read; readonly options: AnalyzeOptions }[] = [];
   for (const job of jobs) {
     const { target, kind } = job;
     const resolved = resolver.forFile(target.abs);
@@ -194,8 +205,12 @@ function scan(cmd: ScanCommand, io: CliIO): number {
     }
     // The engine reads neighbouring files (.dockerignore, Compose overrides, extends) only
     // through this reader; it never touches the disk itself.
-    const options = { kind, path: target.abs, config, now, files: DISK_READER, ...(io.rules ? { rules: io.rules } : {}) };
-    let result = guard.analyze(read.text, options, { file: target.path });
+    const options: AnalyzeOptions = { kind, path: target.abs, config, now, files: DISK_READER, ...(io.rules ? { rules: io.rules } : {}) };
+    ready.push({ target, kind, read, options });
+  }
+  const analyses = guard.analyzeAll(ready.map((r) => ({ text: r.read.text, options: r.options, call: { file: r.target.path } })));
+  for (const [i, { target, kind, read, options }] of ready.entries()) {
+    let result = analyses[i] as AnalysisResult;
     let analysed = read.text;
     let fixed: Record<string, number> | undefined;
     if (cmd.fix) {

@@ -79,6 +79,9 @@ type Attempt<T> = { readonly done: true; readonly value: T } | { readonly done: 
 
 const NO_CONFIG: EngineConfig = {};
 
+/** Rules stopped in one guarded call before the file is given up (see guarded()). */
+const MAX_STOPS_PER_CALL = 3;
+
 function isTimeout(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
 }
@@ -153,6 +156,60 @@ export class RuleGuard {
     return this.withStopped(result);
   }
 
+  /**
+   * Many analyses (the CLI's files) in as few guarded calls as possible: a guarded call costs a
+   * watchdog thread (≈ 0.2 ms CPU with a real analysis inside, a third of a median file's
+   * analysis), so the files run one after another in time slices of one deadline each. When a
+   * slice expires, a rule that ran `stopMs` by itself is stopped as in analyze(); otherwise the
+   * slice simply ended and the next one restarts the interrupted file. A file that makes no
+   * progress in a whole slice gets analyze()'s own treatment (longer deadline, then given up).
+   * Reports and I/O stay outside the slices: only the pure analyses are interrupted.
+   */
+  analyzeAll(jobs: readonly { readonly text: string; readonly options: AnalyzeOptions; readonly call?: GuardCall }[]): AnalysisResult[] {
+    const out: AnalysisResult[] = [];
+    const stopsAt = new Map<number, number>();
+    while (out.length < jobs.length) {
+      const first = out.length;
+      const job = jobs[first] as (typeof jobs)[number];
+      const budget = this.budgetOf(job.call ?? {});
+      const raw: AnalysisResult[] = [];
+      const attempt = this.attempt(
+        () => {
+          for (let i = first; i < jobs.length; i++) {
+            const j = jobs[i] as (typeof jobs)[number];
+            raw.push(
+              analyze(j.text, {
+                ...j.options,
+                config: this.configFor(j.options.config),
+                onRule: this.onRule,
+                now: j.options.now ?? this.clock,
+              } as AnalyzeOptions),
+            );
+          }
+        },
+        budget.stopMs + Math.max(budget.stopMs / 4, Math.ceil((job.text.length / 1024) * MS_PER_KIB)),
+      );
+      raw.forEach((result, k) => {
+        const j = jobs[first + k] as (typeof jobs)[number];
+        this.warnSlow(result.timings, j.call?.file ?? j.options.path ?? '(unnamed)', this.budgetOf(j.call ?? {}));
+        out.push(this.withStopped(result));
+      });
+      if (attempt.done) break;
+      const at = out.length;
+      const stuck = jobs[at] as (typeof jobs)[number];
+      const stops = stopsAt.get(at) ?? 0;
+      if (attempt.ruleId !== undefined && attempt.ruleMs >= budget.stopMs && !this.stopped.has(attempt.ruleId) && stops < MAX_STOPS_PER_CALL) {
+        stopsAt.set(at, stops + 1);
+        this.stop(attempt.ruleId, stuck.options.kind, stuck.call?.file ?? stuck.options.path ?? '(unnamed)', attempt.ruleMs, this.budgetOf(stuck.call ?? {}));
+        continue;
+      }
+      // The slice ended in the middle of a later file: the next slice starts with it.
+      if (raw.length > 0) continue;
+      out.push(this.analyze(stuck.text, stuck.options, stuck.call));
+    }
+    return out;
+  }
+
   /** `fixAll()` under the budget (every pass re-analyses and computes fixes: both can loop). */
   fixAll(text: string, options: FixAllOptions, call: GuardCall = {}): FixAllResult {
     const passes = options.maxPasses ?? 10;
@@ -202,13 +259,16 @@ export class RuleGuard {
     // The margin lets a looping rule that starts after the parse reach stopMs by itself.
     let deadline = budget.stopMs + Math.max(budget.stopMs / 4, Math.ceil((size / 1024) * MS_PER_KIB));
     let extended = false;
-    let ran = 0;
-    // Each stop removes one rule, so this ends; the bound is a backstop against a broken hook.
-    while (ran++ < 64) {
+    let stops = 0;
+    // A lazily built part of the model that loops is charged to each rule that asks for it in
+    // turn: after MAX_STOPS_PER_CALL stops in one call the file is given up instead.
+    for (;;) {
       const attempt = this.attempt(() => fn(this.configFor(config)), deadline);
       if (attempt.done) return attempt.value;
       if (attempt.ruleId !== undefined && attempt.ruleMs >= budget.stopMs && !this.stopped.has(attempt.ruleId)) {
+        if (stops === MAX_STOPS_PER_CALL) break;
         this.stop(attempt.ruleId, kind, file, attempt.ruleMs, budget);
+        stops++;
         continue;
       }
       if (extended) break;
@@ -222,7 +282,7 @@ export class RuleGuard {
         ruleId: undefined,
         file,
         ms: deadline,
-        message: `Analysing ${file} did not finish within ${Math.round(deadline)} ms and no single rule was to blame (the parser or the model was running): it is not analysed.`,
+        message: `Analysing ${file} did not finish within ${Math.round(deadline)} ms and no single rule ran ${budget.stopMs} ms by itself (the parser, the model, or too many slow rules): it is not analysed.`,
       });
     }
     return undefined;
