@@ -25,6 +25,7 @@ if (bundles.status !== 0) console.log(`(production bundles failed: ${bundles.std
 step('engine.mjs', '--rounds', quick ? '3' : '7');
 step('lsp.mjs', ...(quick ? ['--quick'] : []));
 step('cli.mjs', '--rounds', '1');
+step('guard.mjs', '--rounds', quick ? '1' : '3');
 
 // Package size: the .vsix as `npm run package` builds it (production bundles).
 const pkg = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, encoding: 'utf8' });
