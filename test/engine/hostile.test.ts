@@ -230,6 +230,7 @@ describe('engine: hostile and odd input', () => {
       ['dockerfile', text.slice(1)],
       ['compose', compose],
       ['compose', 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n'],
+      ['compose', '\tnetwork_mode: "service:db"\n  web:\nservices:\n    user: root\n'],
     ] as const)
       assert.equal(checkBom(t, kind), undefined, JSON.stringify(t));
   });

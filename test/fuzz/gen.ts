@@ -431,6 +431,12 @@ export function checkBom(text: string, kind: FileKind, fixLimit = 4): string | u
   } catch (e) {
     return `analyze threw: ${String(e)}`;
   }
+  // YAML that is broken either way is recovered differently after `' '` + indentation than after
+  // the indentation alone (the BOM stands in as a space there); no fix is offered on it, and being
+  // broken both ways is the property.
+  const broken = (r: typeof plain) => r.problems.some((p) => p.severity === 'error');
+  if (kind === 'compose' && broken(plain) !== broken(bommed)) return `with a BOM the YAML is ${broken(bommed) ? '' : 'no longer '}broken`;
+  if (kind === 'compose' && broken(plain)) return undefined;
   const a = plain.findings.map((f) => `${f.ruleId}/${f.messageId}@${shift(f.range, 0)}`);
   const b = bommed.findings.map((f) => `${f.ruleId}/${f.messageId}@${shift(f.range, 1)}`);
   if (a.join('\n') !== b.join('\n')) {
