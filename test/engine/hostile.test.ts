@@ -230,6 +230,8 @@ describe('engine: hostile and odd input', () => {
       ['dockerfile', text.slice(1)],
       ['compose', compose],
       ['compose', 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n'],
+      ['compose', '\tnetwork_mode: "service:db"\n  web:\nservices:\n    user: root\n'],
+      ['compose', 'services:\n  web:\n  \tx: 1\n'],
     ] as const)
       assert.equal(checkBom(t, kind), undefined, JSON.stringify(t));
   });

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { kindFromName, type FileKind } from '../../server/src/engine/index';
+import { analyze, kindFromName, type FileKind } from '../../server/src/engine/index';
 import { checkBom, checkInput, inputArb, mutate, mutationArb, newStats } from './gen';
 
 const args = process.argv.slice(2);
@@ -76,8 +76,18 @@ function main(): void {
     `inputs checked: ${stats.inputs.toLocaleString('en-US')} (incl. shrinking) · findings: ${stats.findings.toLocaleString('en-US')} · fixes applied and re-analysed: ${stats.fixesApplied.toLocaleString('en-US')} · ${secs.toFixed(0)} s · slowest analysis ${stats.maxMs.toFixed(1)} ms · analyses over 100 ms (incl. fix checks): ${slow}`,
   );
   if (stats.maxMsInput !== undefined) {
+    // Re-timed alone (median of 5 after a warm-up): a machine stall shows as a fast re-time.
+    const kind = stats.maxMsKind ?? 'dockerfile';
+    const input = stats.maxMsInput;
+    analyze(input, { kind });
+    const times = [0, 1, 2, 3, 4].map(() => {
+      const t = performance.now();
+      analyze(input, { kind });
+      return performance.now() - t;
+    });
+    const median = times.sort((a, b) => a - b)[2] ?? 0;
     console.log(
-      `slowest analysis: ${stats.maxMsKind ?? '?'}, ${stats.maxMsInput.length.toLocaleString('en-US')} chars, ${stats.maxMsInput.split('\n').length} lines`,
+      `slowest analysis: ${kind}, ${input.length.toLocaleString('en-US')} chars, ${input.split('\n').length} lines; re-timed alone: ${median.toFixed(1)} ms (median of 5)`,
     );
     if (slowestOut) writeFileSync(slowestOut, stats.maxMsInput);
   }
