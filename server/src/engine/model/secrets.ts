@@ -14,20 +14,122 @@ export function nameTokens(name: string): string[] {
     .map((t) => t.toLowerCase());
 }
 
-const SECRET_TOKENS = new Set(['password', 'passwd', 'pwd', 'pass', 'pword', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'apikey', 'apitoken', 'privatekey', 'accesskey', 'secretkey', 'credential', 'credentials', 'creds']);
+const SECRET_TOKENS = new Set([
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'pword',
+  'passphrase',
+  'secret',
+  'secrets',
+  'token',
+  'tokens',
+  'apikey',
+  'apitoken',
+  'privatekey',
+  'accesskey',
+  'secretkey',
+  'credential',
+  'credentials',
+  'creds',
+]);
 /** `auth` and `key` only name a secret as the last word (`NPM_AUTH`, `LICENSE_KEY`, not `AUTH_METHOD`). */
 const SECRET_LAST = new Set(['auth', 'key', 'keys']);
 /** Last words that make the variable point at a secret, or describe one, rather than hold it. */
 const NOT_A_VALUE = new Set([
-  'file', 'files', 'path', 'dir', 'directory', 'url', 'uri', 'endpoint', 'host', 'hostname', 'port', 'id', 'ids', 'name', 'names',
-  'version', 'ver', 'type', 'mode', 'method', 'length', 'len', 'min', 'max', 'size', 'enabled', 'enable', 'disabled', 'required',
-  'header', 'policy', 'prefix', 'suffix', 'algorithm', 'algo', 'location', 'server', 'servers', 'user', 'username', 'field', 'ttl',
-  'timeout', 'expiry', 'expires', 'lifetime', 'format', 'scheme', 'backend', 'provider', 'store', 'fingerprint', 'fingerprints', 'keyserver', 'ref', 'sha', 'sha256', 'checksum', 'hash', 'env',
+  'file',
+  'files',
+  'path',
+  'dir',
+  'directory',
+  'url',
+  'uri',
+  'endpoint',
+  'host',
+  'hostname',
+  'port',
+  'id',
+  'ids',
+  'name',
+  'names',
+  'version',
+  'ver',
+  'type',
+  'mode',
+  'method',
+  'length',
+  'len',
+  'min',
+  'max',
+  'size',
+  'enabled',
+  'enable',
+  'disabled',
+  'required',
+  'header',
+  'policy',
+  'prefix',
+  'suffix',
+  'algorithm',
+  'algo',
+  'location',
+  'server',
+  'servers',
+  'user',
+  'username',
+  'field',
+  'ttl',
+  'timeout',
+  'expiry',
+  'expires',
+  'lifetime',
+  'format',
+  'scheme',
+  'backend',
+  'provider',
+  'store',
+  'fingerprint',
+  'fingerprints',
+  'keyserver',
+  'ref',
+  'sha',
+  'sha256',
+  'checksum',
+  'hash',
+  'env',
 ]);
 /** Words that make the whole name a switch (`MYSQL_ALLOW_EMPTY_PASSWORD`, `MARIADB_RANDOM_ROOT_PASSWORD`). */
 const SWITCH_WORDS = new Set(['allow', 'empty', 'random', 'generate', 'skip', 'no', 'disable', 'require', 'use', 'reset', 'expire', 'change', 'rotate']);
 /** `key` after these is public material (GPG fingerprints in official images, PUBLIC_KEY). */
-const PUBLIC_KEY_WORDS = new Set(['gpg', 'pgp', 'gpg2', 'public', 'pub', 'verify', 'verification', 'cosign', 'minisign', 'signify', 'repo', 'apt', 'release', 'filter', 'filters', 'sort', 'cache', 'partition', 'lookup', 'map', 'index', 'primary', 'foreign', 'routing', 'label', 'host']);
+const PUBLIC_KEY_WORDS = new Set([
+  'gpg',
+  'pgp',
+  'gpg2',
+  'public',
+  'pub',
+  'verify',
+  'verification',
+  'cosign',
+  'minisign',
+  'signify',
+  'repo',
+  'apt',
+  'release',
+  'filter',
+  'filters',
+  'sort',
+  'cache',
+  'partition',
+  'lookup',
+  'map',
+  'index',
+  'primary',
+  'foreign',
+  'routing',
+  'label',
+  'host',
+]);
 /** Names that look like secrets but are something else. */
 const NOT_SECRET_NAMES = new Set(['pwd', 'oldpwd', 'xauthority']);
 
@@ -52,7 +154,8 @@ function isSecretNameUncached(name: string): boolean {
     const w = t[i]!;
     if (SECRET_TOKENS.has(w)) return true;
     const next = t[i + 1];
-    if ((w === 'api' || w === 'private' || w === 'access' || w === 'secret' || w === 'client' || w === 'auth') && (next === 'key' || next === 'token')) return true;
+    if ((w === 'api' || w === 'private' || w === 'access' || w === 'secret' || w === 'client' || w === 'auth') && (next === 'key' || next === 'token'))
+      return true;
   }
   if (SECRET_LAST.has(last)) {
     const before = t[t.length - 2];
@@ -69,7 +172,12 @@ function isSecretNameUncached(name: string): boolean {
 export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
   if (v === '' || v.includes('$')) return true;
-  if (/^(?:changeme|change[-_.]?it|change[-_.]?me|example|placeholder|dummy|fake|test|none|null|nil|undefined|true|false|yes|no|on|off|0|1|redacted|todo|tbd|secret|password|passwd|token|[x*.#-]+|<[^>]*>|\{\{.*\}\}|%[^%]*%)$/i.test(v)) return true;
+  if (
+    /^(?:changeme|change[-_.]?it|change[-_.]?me|example|placeholder|dummy|fake|test|none|null|nil|undefined|true|false|yes|no|on|off|0|1|redacted|todo|tbd|secret|password|passwd|token|[x*.#-]+|<[^>]*>|\{\{.*\}\}|%[^%]*%)$/i.test(
+      v,
+    )
+  )
+    return true;
   return /fake|dummy|placeholder|example|changeme|change[-_]me|your[-_]|[-_]here\b|xxxx/i.test(v);
 }
 
@@ -89,7 +197,11 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
   { id: 'stripe-key', label: 'Stripe live key', pattern: /\b[rs]k_live_[A-Za-z0-9]{20,}\b/g },
   { id: 'google-api-key', label: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
   { id: 'npm-token', label: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
-  { id: 'private-key', label: 'private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g },
+  {
+    id: 'private-key',
+    label: 'private key',
+    pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g,
+  },
 ];
 
 /**
@@ -122,7 +234,8 @@ export function urlPasswords(text: string): { start: number; end: number }[] {
 
 // ---- credential and key files ----------------------------------------------------------
 
-const SECRET_FILE_NAMES = /^(?:id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?|\.env|\.env\.(?!(?:example|sample|template|dist|defaults?|tpl|schema)$)[\w.-]+|\.npmrc|\.pypirc|\.netrc|_netrc|\.git-credentials|\.pgpass|\.htpasswd|credentials\.json|client_secrets?\.json|kubeconfig|\.dockercfg|service[-_]?account[\w.-]*\.json|[\w.-]*-sa-key\.json)$/i;
+const SECRET_FILE_NAMES =
+  /^(?:id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?|\.env|\.env\.(?!(?:example|sample|template|dist|defaults?|tpl|schema)$)[\w.-]+|\.npmrc|\.pypirc|\.netrc|_netrc|\.git-credentials|\.pgpass|\.htpasswd|credentials\.json|client_secrets?\.json|kubeconfig|\.dockercfg|service[-_]?account[\w.-]*\.json|[\w.-]*-sa-key\.json)$/i;
 const SECRET_FILE_EXT = /\.(?:key|p12|pfx|jks|keystore|pkcs12|ppk)$/i;
 /** Directories whose content is credentials: `.ssh/`, `.aws/`, `.gnupg/`, `.docker/config.json`, `.kube/config`. */
 const SECRET_PATHS = /(?:^|\/)(?:\.ssh|\.aws|\.gnupg|\.gcloud|\.azure)(?:\/|$)|(?:^|\/)\.docker\/config\.json$|(?:^|\/)\.kube\/config$/i;
@@ -161,7 +274,15 @@ export function secretMounts(flags: readonly { readonly name: string; readonly v
   const out: SecretMount[] = [];
   for (const f of flags) {
     if (f.name !== 'mount' || f.value === undefined) continue;
-    const kv = new Map(f.value.split(',').map((p) => [p.slice(0, p.indexOf('=') < 0 ? p.length : p.indexOf('=')).trim().toLowerCase(), p.includes('=') ? p.slice(p.indexOf('=') + 1).trim() : '']));
+    const kv = new Map(
+      f.value.split(',').map((p) => [
+        p
+          .slice(0, p.indexOf('=') < 0 ? p.length : p.indexOf('='))
+          .trim()
+          .toLowerCase(),
+        p.includes('=') ? p.slice(p.indexOf('=') + 1).trim() : '',
+      ]),
+    );
     if (kv.get('type') !== 'secret') continue;
     const id = kv.get('id') || undefined;
     const env = kv.get('env') || undefined;
@@ -173,7 +294,8 @@ export function secretMounts(flags: readonly { readonly name: string; readonly v
 }
 
 /** Files that hold credentials once written: package-manager, registry, VCS and cloud CLI configs. */
-const CREDENTIAL_CONFIG = /(?:^|\/)(?:\.npmrc|\.yarnrc(?:\.yml)?|\.pypirc|pip\.conf|pip\.ini|\.netrc|_netrc|\.git-credentials|\.gem\/credentials|\.docker\/config\.json|\.m2\/settings\.xml|\.gradle\/gradle\.properties|\.aws\/credentials|\.composer\/auth\.json|auth\.json|\.cargo\/credentials(?:\.toml)?|\.config\/gh\/hosts\.yml)$/;
+const CREDENTIAL_CONFIG =
+  /(?:^|\/)(?:\.npmrc|\.yarnrc(?:\.yml)?|\.pypirc|pip\.conf|pip\.ini|\.netrc|_netrc|\.git-credentials|\.gem\/credentials|\.docker\/config\.json|\.m2\/settings\.xml|\.gradle\/gradle\.properties|\.aws\/credentials|\.composer\/auth\.json|auth\.json|\.cargo\/credentials(?:\.toml)?|\.config\/gh\/hosts\.yml)$/;
 
 /** True for a path whose file stores credentials for a package manager, registry or cloud CLI. */
 export function isCredentialConfigPath(path: string): boolean {
@@ -214,7 +336,13 @@ export function credentialSetup(name: Word | undefined, args: readonly Word[]): 
   const tool = name.value.slice(name.value.lastIndexOf('/') + 1);
   const v = args.map((a) => a.value);
   const flag = (...names: string[]) => args.find((a) => names.some((n) => a.value === n || a.value.startsWith(n + '=')));
-  if (tool === 'aws' && v[0] === 'configure' && v[1] === 'set' && /(?:^|\.)aws_(?:secret_access_key|session_token)$/.test(v[2] ?? '') && !literalPlaceholder(v[3])) {
+  if (
+    tool === 'aws' &&
+    v[0] === 'configure' &&
+    v[1] === 'set' &&
+    /(?:^|\.)aws_(?:secret_access_key|session_token)$/.test(v[2] ?? '') &&
+    !literalPlaceholder(v[3])
+  ) {
     return { tool, from: name, to: args[2]!, stores: '.aws' };
   }
   if (tool === 'gcloud' && v[0] === 'auth' && v[1] === 'activate-service-account') return { tool, from: name, to: args[1]!, stores: 'gcloud' };
@@ -226,7 +354,10 @@ export function credentialSetup(name: Word | undefined, args: readonly Word[]): 
     const t = flag('-t', '--access-token');
     if (t) return { tool, from: name, to: t, stores: 'doctl' };
   }
-  if (['docker', 'podman', 'buildah', 'skopeo', 'helm', 'oras', 'crane'].includes(tool) && (v[0] === 'login' || (v[0] === 'registry' && v[1] === 'login') || (tool === 'crane' && v[0] === 'auth' && v[1] === 'login'))) {
+  if (
+    ['docker', 'podman', 'buildah', 'skopeo', 'helm', 'oras', 'crane'].includes(tool) &&
+    (v[0] === 'login' || (v[0] === 'registry' && v[1] === 'login') || (tool === 'crane' && v[0] === 'auth' && v[1] === 'login'))
+  ) {
     const p = flag('-p', '--password', '--password-stdin');
     if (p) return { tool, from: name, to: p, stores: tool === 'docker' ? '.docker' : 'auth' };
   }
@@ -240,7 +371,9 @@ export function credentialSetup(name: Word | undefined, args: readonly Word[]): 
 
 /** Content written to a credential file that carries a credential: a token key or an inline variable/URL password. */
 export function looksLikeCredentialContent(text: string): boolean {
-  return /_authToken|_auth\s*=|_password|npmAuthToken|password\s*[=:]|\blogin\b.*\bpassword\b|"auth"\s*:|:\/\/[^/\s:@]+:[^/\s@]+@|\$\{?[A-Za-z_]*(?:TOKEN|PASSWORD|PASS|SECRET|AUTH|KEY)\b/i.test(text);
+  return /_authToken|_auth\s*=|_password|npmAuthToken|password\s*[=:]|\blogin\b.*\bpassword\b|"auth"\s*:|:\/\/[^/\s:@]+:[^/\s@]+@|\$\{?[A-Za-z_]*(?:TOKEN|PASSWORD|PASS|SECRET|AUTH|KEY)\b/i.test(
+    text,
+  );
 }
 
 // ---- a literal `NAME=value` (Compose environment entries) ----------------------------------
@@ -254,8 +387,12 @@ export type LiteralSecret = { readonly kind: 'token'; readonly label: string } |
  * (interpolation already applied by the caller or absent).
  */
 export function literalSecret(name: string, value: string, named = isSecretName(name)): LiteralSecret | undefined {
-  for (const { label, pattern } of TOKEN_PATTERNS) {
-    for (const m of value.matchAll(pattern)) if (label === 'private key' || !isPlaceholderValue(m[0])) return { kind: 'token', label };
+  // Asked for every environment value of every service: one scan for the patterns' literal
+  // prefixes rules out nearly all of them before the nine token regexes run.
+  if (mayContainToken(value)) {
+    for (const { label, pattern } of TOKEN_PATTERNS) {
+      for (const m of value.matchAll(pattern)) if (label === 'private key' || !isPlaceholderValue(m[0])) return { kind: 'token', label };
+    }
   }
   if (urlPasswords(value).length > 0) return { kind: 'urlPassword' };
   return named && !isPlaceholderValue(value) && !looksLikePath(value) ? { kind: 'named' } : undefined;

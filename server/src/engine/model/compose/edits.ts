@@ -106,8 +106,22 @@ export function setServiceKey(
   path: readonly string[],
   value: string,
 ): TextEdit | undefined {
+  return serviceKeyEdit(target, service, path, value)?.();
+}
+
+/**
+ * `setServiceKey` in two steps: decides now whether the key can be added (undefined when
+ * not), and builds the edit when the returned function is called. Rules that offer the key
+ * as a suggestion for every service without a limit decide per service but rarely need the
+ * text (suggestion edits are computed on demand).
+ */
+export function serviceKeyEdit(
+  target: EditTarget,
+  service: { readonly map: CMap; readonly keyRange: CPair['keyRange'] },
+  path: readonly string[],
+  value: string,
+): (() => TextEdit) | undefined {
   const { index } = target;
-  const unit = indentUnit(index);
   let map = service.map;
   let i = 0;
   if (map.file !== target.file) return undefined;
@@ -118,13 +132,16 @@ export function setServiceKey(
     // Only a block key alone on its line (`  web:`): a key inside a flow mapping (`{web}`) has no line to nest under.
     const line = index.lineText(keyLine);
     if (line.slice(0, service.keyRange.start.character).trim() !== '' || !/^\s*:\s*(#.*)?$/.test(line.slice(service.keyRange.end.character))) return undefined;
-    const base = index.indentation(keyLine) + unit;
-    const at = index.positionAt(index.lineEnd(keyLine));
-    return {
-      range: { start: at, end: at },
-      newText: nested(path, value, unit, base)
-        .map((l) => index.eol + l)
-        .join(''),
+    return () => {
+      const unit = indentUnit(index);
+      const base = index.indentation(keyLine) + unit;
+      const at = index.positionAt(index.lineEnd(keyLine));
+      return {
+        range: { start: at, end: at },
+        newText: nested(path, value, unit, base)
+          .map((l) => index.eol + l)
+          .join(''),
+      };
     };
   }
   for (; i < path.length - 1; i++) {
@@ -136,9 +153,12 @@ export function setServiceKey(
   if (map.get(path[i] as string)) return undefined;
   const extent = blockExtent(index, map);
   if (!extent) return undefined;
-  const at = index.positionAt(extent.end);
-  const lines = nested(path.slice(i), value, unit, ' '.repeat(extent.column));
-  return { range: { start: at, end: at }, newText: lines.map((l) => index.eol + l).join('') };
+  const rest = path.slice(i);
+  return () => {
+    const at = index.positionAt(extent.end);
+    const lines = nested(rest, value, indentUnit(index), ' '.repeat(extent.column));
+    return { range: { start: at, end: at }, newText: lines.map((l) => index.eol + l).join('') };
+  };
 }
 
 /**

@@ -181,12 +181,14 @@ export function convertDocument(doc: Document.Parsed, file: string, index: TextI
         if (key === undefined) continue;
         const keyRange = rangeOf(k);
         const v = p.value as YNode | null;
-        const value = convert(v, depth + 1, { start: keyRange.end, end: keyRange.end }, resolving);
+        // `at` is only read for an empty value (`key:`): the key's end, allocated only then.
+        const value = convert(v, depth + 1, v === null || v === undefined ? { start: keyRange.end, end: keyRange.end } : keyRange, resolving);
         // A converted node carries its own range, except an alias (the anchored node's range).
         const valueEnd = v?.range ? (isAlias(v) ? rangeOf(v).end : value.range.end) : keyRange.end;
         own.push({ key, file, keyRange, range: { start: keyRange.start, end: valueEnd }, value, pair: p as YPair });
       }
-      const pairs = [...own, ...merged.filter((m) => !own.some((o) => o.key === m.key))];
+      // Most mappings merge nothing: their own pairs are the pairs.
+      const pairs = merged.length === 0 ? own : [...own, ...merged.filter((m) => !own.some((o) => o.key === m.key))];
       return makeMap({ file, range: rangeOf(node), node, tag: userTag }, pairs);
     }
     return emptyScalar(rangeOf(node), node);

@@ -632,6 +632,14 @@ function readNamespaceMode(service: ComposeService, key: NamespaceKey): Namespac
  * mounts whose source cannot be read at all.
  */
 export function mountHostPath(m: Mount): { readonly path: string; readonly known: boolean } | undefined {
+  // Four rules ask for every mount of every service; a Mount is a frozen model value.
+  let known = hostPaths.get(m);
+  if (known === undefined) hostPaths.set(m, (known = findMountHostPath(m) ?? null));
+  return known ?? undefined;
+}
+const hostPaths = new WeakMap<Mount, { readonly path: string; readonly known: boolean } | null>();
+
+function findMountHostPath(m: Mount): { readonly path: string; readonly known: boolean } | undefined {
   if (m.type !== 'bind' && m.type !== 'npipe') {
     // An unset variable makes the short form unreadable: look at the raw text for a path.
     if (!(m.short && m.source === undefined)) return undefined;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { setServiceKey, text } from '../../model/compose';
+import { serviceKeyEdit, text } from '../../model/compose';
 
 /** A service without a CPU limit can take every core of the host and starve its neighbours. */
 export default defineRule({
@@ -42,12 +42,13 @@ export default defineRule({
       const suggestion = legacyV2
         ? { messageId: 'addCpus' as const, path: ['cpus'], value: '1.0' }
         : { messageId: 'addLimit' as const, path: ['deploy', 'resources', 'limits', 'cpus'], value: '"1.0"' };
-      const edit = def && setServiceKey(model, def, suggestion.path, suggestion.value);
+      // Decided per service, built only when the suggestion is applied.
+      const edit = def && serviceKeyEdit(model, def, suggestion.path, suggestion.value);
       report({
         ...service.key,
         messageId: 'missing',
         data: { service: service.name },
-        suggest: edit ? [{ messageId: suggestion.messageId, fix: () => [edit] }] : [],
+        suggest: edit ? [{ messageId: suggestion.messageId, fix: () => [edit()] }] : [],
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { setServiceKey, text } from '../../model/compose';
+import { serviceKeyEdit, text } from '../../model/compose';
 
 /** A service without a memory limit can exhaust the host's memory and take its neighbours down. */
 export default defineRule({
@@ -10,7 +10,8 @@ export default defineRule({
     severity: 'medium',
     category: 'runtime',
     messages: {
-      missing: 'Service "{service}" has no memory limit: a leak or a hostile input can use all of the host\'s memory and get other containers OOM-killed. Set deploy.resources.limits.memory (or mem_limit) to what the service needs.',
+      missing:
+        'Service "{service}" has no memory limit: a leak or a hostile input can use all of the host\'s memory and get other containers OOM-killed. Set deploy.resources.limits.memory (or mem_limit) to what the service needs.',
       unlimited: 'A memory limit of {value} means no limit: set the amount the service needs (e.g. 512M).',
       addLimit: 'Add deploy.resources.limits.memory: 512M (adjust to the service)',
       addMemLimit: 'Add mem_limit: 512m (adjust to the service)',
@@ -31,17 +32,21 @@ export default defineRule({
     for (const service of model.services) {
       const memory = service.resources().memory;
       if (memory) {
-        if (memory.value === '0' || memory.value === '-1') report({ file: memory.pair.file, range: memory.pair.range, messageId: 'unlimited', data: { value: memory.value } });
+        if (memory.value === '0' || memory.value === '-1')
+          report({ file: memory.pair.file, range: memory.pair.range, messageId: 'unlimited', data: { value: memory.value } });
         continue;
       }
       const def = service.definitionIn(model.file);
-      const suggestion = legacyV2 ? { messageId: 'addMemLimit' as const, path: ['mem_limit'], value: '512m' } : { messageId: 'addLimit' as const, path: ['deploy', 'resources', 'limits', 'memory'], value: '512M' };
-      const edit = def && setServiceKey(model, def, suggestion.path, suggestion.value);
+      const suggestion = legacyV2
+        ? { messageId: 'addMemLimit' as const, path: ['mem_limit'], value: '512m' }
+        : { messageId: 'addLimit' as const, path: ['deploy', 'resources', 'limits', 'memory'], value: '512M' };
+      // Decided per service, built only when the suggestion is applied.
+      const edit = def && serviceKeyEdit(model, def, suggestion.path, suggestion.value);
       report({
         ...service.key,
         messageId: 'missing',
         data: { service: service.name },
-        suggest: edit ? [{ messageId: suggestion.messageId, fix: () => [edit] }] : [],
+        suggest: edit ? [{ messageId: suggestion.messageId, fix: () => [edit()] }] : [],
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { setServiceKey, text } from '../../model/compose';
+import { serviceKeyEdit, text } from '../../model/compose';
 
 /** Without a pids limit one process can fork until the host's process table is full (a fork bomb). */
 export default defineRule({
@@ -41,12 +41,13 @@ export default defineRule({
       const suggestion = legacyV2
         ? { messageId: 'addPidsLimit' as const, path: ['pids_limit'], value: '200' }
         : { messageId: 'addLimit' as const, path: ['deploy', 'resources', 'limits', 'pids'], value: '200' };
-      const edit = def && setServiceKey(model, def, suggestion.path, suggestion.value);
+      // Decided per service, built only when the suggestion is applied.
+      const edit = def && serviceKeyEdit(model, def, suggestion.path, suggestion.value);
       report({
         ...service.key,
         messageId: 'missing',
         data: { service: service.name },
-        suggest: edit ? [{ messageId: suggestion.messageId, fix: () => [edit] }] : [],
+        suggest: edit ? [{ messageId: suggestion.messageId, fix: () => [edit()] }] : [],
       });
     }
   },
