@@ -111,6 +111,8 @@ export function runRules(
     }
     onRule?.(undefined);
     timings[meta.id] = now() - started;
+    // Most rules report nothing on most files: no closures for them.
+    if (reports.length === 0) continue;
     const fixError = (e: unknown) => errors.push({ ruleId: meta.id, message: `fix failed: ${e instanceof Error ? e.message : String(e)}` });
     // A fix runs the rule's code again, later (code actions, fix-all): the host hears about it too.
     const lazy = (fn: () => readonly TextEdit[]) =>

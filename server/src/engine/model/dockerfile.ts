@@ -262,13 +262,19 @@ export function buildDockerfileModel(text: string): DockerfileModel {
     // else (`RUN [ "$X" = 1 ] && ...`) is shell form.
     const jsonForm =
       json !== undefined && json.getOpeningBracket() !== null && json.getJSONStrings().length > 0 && isJsonStringArray(argsText, flags.length > 0, escapeChar);
+    const args = tokens(i.getArguments());
+    // dockerfile-ast makes a heredoc only of an argument that starts with `<<` (and the parser
+    // runs an instruction past an unescaped newline only for one): without such an argument
+    // getHeredocs() finds none, after scanning every character of a multi-line instruction (#4).
     const heredocs =
-      typeof (i as unknown as { getHeredocs?: unknown }).getHeredocs === 'function' ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs() : [];
+      typeof (i as unknown as { getHeredocs?: unknown }).getHeredocs === 'function' && args.some((a) => a.value.startsWith('<<'))
+        ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs()
+        : [];
     return {
       keyword,
       range: i.getRange(),
       keywordRange: i.getInstructionRange(),
-      args: tokens(i.getArguments()),
+      args,
       flags,
       argsText,
       stage,
