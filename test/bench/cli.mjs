@@ -6,12 +6,12 @@
 // figures, asserts nothing.
 //   node test/bench/cli.mjs [corpusDir] [--rounds N] [--json]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { corpusDir, median, parseArgs, root } from './common.mjs';
+import { corpusDir, corpusFiles, median, parseArgs, root } from './common.mjs';
 
 const PEERS = { 'dockerfile-utils': '0.16.3', dockerfilelint: '1.8.0', dclint: '3.1.0' };
 const { rounds, positional, flags } = parseArgs(process.argv.slice(2), 3);
@@ -26,18 +26,7 @@ if (!Object.keys(PEERS).every((p) => existsSync(join(bench, 'node_modules', p, '
 const require = createRequire(join(bench, 'package.json'));
 const engine = createRequire(import.meta.url)(join(root, 'out/server/src/engine/index.js'));
 
-function walk(dir, out = []) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else {
-      const kind = engine.kindFromName(p);
-      if (kind) out.push({ path: p, kind });
-    }
-  }
-  return out;
-}
-const files = walk(corpus);
+const files = corpusFiles(corpus, engine.kindFromName);
 const docker = files.filter((f) => f.kind === 'dockerfile').map((f) => f.path);
 const compose = files.filter((f) => f.kind === 'compose').map((f) => f.path);
 // dockerfile-utils lints one file per call: timed on every 35th Dockerfile and scaled up.

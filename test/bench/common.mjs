@@ -1,5 +1,5 @@
 // Shared helpers of the benchmark scripts (never part of the tests).
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,4 +51,17 @@ export function cpuTime(fn) {
   fn();
   const d = process.cpuUsage(t0);
   return (d.user + d.system) / 1000;
+}
+
+/** Every file under `dir` that `kindFromName` (the engine's) recognises, in sorted walk order: `{ path, kind }`. */
+export function corpusFiles(dir, kindFromName, out = []) {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) corpusFiles(p, kindFromName, out);
+    else {
+      const kind = kindFromName(p);
+      if (kind) out.push({ path: p, kind });
+    }
+  }
+  return out;
 }

@@ -6,11 +6,11 @@
 // Prints figures; asserts nothing. With `--profile-loop N` it only analyses N times (for
 // `node --cpu-prof`).
 //   node test/bench/compose-phases.mjs [corpusDir] [--rounds N] [--rules]
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { ALL_ON, corpusDir, cpuTime, median, parseArgs, root } from './common.mjs';
+import { ALL_ON, corpusDir, corpusFiles, cpuTime, median, parseArgs, root } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
@@ -22,15 +22,9 @@ const YAML = require('yaml');
 const engine = require(join(root, 'out/server/src/engine/index.js'));
 const { buildComposeModel } = require(join(root, 'out/server/src/engine/model/compose/index.js'));
 
-function walk(dir, out = []) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (engine.kindFromName(p) === 'compose') out.push(readFileSync(p, 'utf8'));
-  }
-  return out;
-}
-const texts = walk(corpus);
+const texts = corpusFiles(corpus, engine.kindFromName)
+  .filter((f) => f.kind === 'compose')
+  .map((f) => readFileSync(f.path, 'utf8'));
 const config = ALL_ON;
 
 if (loops > 0) {

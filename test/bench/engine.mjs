@@ -7,11 +7,11 @@
 // --profile adds a Dockerfile breakdown (median CPU per phase, cumulative, same rounds):
 // parse with the engine's (patched) dockerfile-ast copy, + model, + shell model of every
 // instruction, + rules (the whole analyze()).
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { ALL_ON, corpusDir, cpuTime, median, parseArgs, root } from './common.mjs';
+import { ALL_ON, corpusDir, corpusFiles, cpuTime, median, parseArgs, root } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 const { rounds, positional, flags } = parseArgs(process.argv.slice(2), 7);
@@ -24,20 +24,7 @@ for (const key of Object.keys(require.cache)) if (key.includes(`${'/'}dockerfile
 const YAML = require('yaml');
 const engine = require(join(root, 'out/server/src/engine/index.js'));
 
-function walk(dir, out = []) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    const st = statSync(p);
-    if (st.isDirectory()) walk(p, out);
-    else {
-      const kind = engine.kindFromName(p);
-      if (kind) out.push({ path: p, kind, text: readFileSync(p, 'utf8') });
-    }
-  }
-  return out;
-}
-
-const files = walk(corpus);
+const files = corpusFiles(corpus, engine.kindFromName).map((f) => ({ ...f, text: readFileSync(f.path, 'utf8') }));
 const docker = files.filter((f) => f.kind === 'dockerfile');
 const compose = files.filter((f) => f.kind === 'compose');
 const bytes = (list) => list.reduce((n, f) => n + f.text.length, 0);

@@ -4,10 +4,10 @@
 // timeout, plus the onRule hook), back to back in every round, order alternating, in process
 // CPU time (all threads: the guard's watchdog thread included). Prints figures; asserts nothing.
 //   node test/bench/guard.mjs [corpusDir] [--rounds N] [--json]
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { ALL_ON, corpusDir, cpuTime, median, parseArgs, root } from './common.mjs';
+import { ALL_ON, corpusDir, corpusFiles, cpuTime, median, parseArgs, root } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 const { rounds, positional, flags } = parseArgs(process.argv.slice(2), 7);
@@ -15,20 +15,7 @@ const corpus = corpusDir(positional[0]);
 const engine = require(join(root, 'out/server/src/engine/index.js'));
 const { RuleGuard } = require(join(root, 'out/server/src/node/guard.js'));
 
-function walk(dir, out = []) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    const st = statSync(p);
-    if (st.isDirectory()) walk(p, out);
-    else {
-      const kind = engine.kindFromName(p);
-      if (kind) out.push({ path: p, kind, text: readFileSync(p, 'utf8') });
-    }
-  }
-  return out;
-}
-
-const files = walk(corpus);
+const files = corpusFiles(corpus, engine.kindFromName).map((f) => ({ ...f, text: readFileSync(f.path, 'utf8') }));
 const config = ALL_ON;
 const reports = [];
 const guard = new RuleGuard({ report: (e) => reports.push(e) });

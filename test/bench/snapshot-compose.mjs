@@ -7,10 +7,10 @@
 // per-service checklist of the second analysis is recorded as well (it reads Compose facts).
 // Prints nothing but the output path; asserts nothing.
 //   node test/bench/snapshot-compose.mjs [corpusDir] [--out /tmp/cperf-base.json]
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { ALL_ON, corpusDir, root } from './common.mjs';
+import { ALL_ON, corpusDir, corpusFiles, root } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
@@ -19,15 +19,6 @@ const out = outAt >= 0 ? argv[outAt + 1] : '/tmp/cperf-base.json';
 const corpus = corpusDir(argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--out'));
 const engine = require(join(root, 'out/server/src/engine/index.js'));
 const { evaluateChecklist } = require(join(root, 'out/server/src/engine/checklist.js'));
-
-function walk(dir, acc = []) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, acc);
-    else if (engine.kindFromName(p) === 'compose') acc.push(p);
-  }
-  return acc;
-}
 
 /** Like the CLI's disk reader: text, or undefined when absent or unreadable. */
 const reader = {
@@ -64,7 +55,9 @@ const result = (r) => ({
 });
 
 const snapshot = [];
-for (const path of walk(corpus)) {
+for (const path of corpusFiles(corpus, engine.kindFromName)
+  .filter((f) => f.kind === 'compose')
+  .map((f) => f.path)) {
   const text = readFileSync(path, 'utf8');
   const alone = engine.analyze(text, { kind: 'compose', config: ALL_ON });
   const project = engine.analyze(text, { kind: 'compose', config: ALL_ON, path, files: reader });

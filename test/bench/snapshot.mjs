@@ -4,24 +4,15 @@
 // edits, suggestion titles and edits), parse problems and rule errors, as JSON. Used to prove
 // that a performance change changes nothing: snapshot before, snapshot after, compare bytes.
 //   node test/bench/snapshot.mjs [corpusDir] > /tmp/before.json
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
-import { ALL_ON, corpusDir, parseArgs, root } from './common.mjs';
+import { ALL_ON, corpusDir, corpusFiles, parseArgs, root } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 const { positional } = parseArgs(process.argv.slice(2), 1);
 const corpus = corpusDir(positional[0]);
 const engine = require(join(root, 'out/server/src/engine/index.js'));
-
-function walk(dir, out = []) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (engine.kindFromName(p) === 'dockerfile') out.push(p);
-  }
-  return out;
-}
 
 const edits = (list) => list.map((e) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.newText]);
 const range = (r) => [r.start.line, r.start.character, r.end.line, r.end.character];
@@ -37,7 +28,9 @@ const finding = (f) => ({
   ...(f.suggestions.length ? { suggest: f.suggestions.map((s) => ({ messageId: s.messageId, title: s.title, edits: edits(s.edits()) })) } : {}),
 });
 
-for (const p of walk(corpus)) {
+for (const p of corpusFiles(corpus, engine.kindFromName)
+  .filter((f) => f.kind === 'dockerfile')
+  .map((f) => f.path)) {
   const r = engine.analyze(readFileSync(p, 'utf8'), { kind: 'dockerfile', config: ALL_ON });
   const entry = {
     file: relative(corpus, p),

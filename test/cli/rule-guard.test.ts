@@ -7,49 +7,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRule, type AnyRule } from '../../server/src/engine/index';
-import { defineRule } from '../../server/src/engine/rule';
+import { fixLooper as makeFixLooper, looper } from '../harness/looping-rules';
 import { run } from '../../server/src/cli/run';
 import { removeTree, tempTree } from './helpers';
 
 const preferCopy = getRule('prefer-copy') as AnyRule;
 
-/** Loops for ever on a file containing LOOP. */
-const looper = defineRule({
-  meta: { id: 'test-looper', kind: 'dockerfile', title: 'Loops', severity: 'high', category: 'hygiene', messages: { m: 'never' }, references: [] },
-  defaultOptions: undefined,
-  check({ model }) {
-    // eslint-disable-next-line no-empty -- the point of the test
-    if (model.text.includes('LOOP')) for (;;) {}
-  },
-}) as AnyRule;
-
-/** Reports the FROM keyword; its (safe) fix loops. */
-const fixLooper = defineRule({
-  meta: {
-    id: 'test-fix-looper',
-    kind: 'dockerfile',
-    title: 'Fix loops',
-    severity: 'low',
-    category: 'hygiene',
-    messages: { m: 'fix me' },
-    fix: 'safe',
-    references: [],
-  },
-  defaultOptions: undefined,
-  check({ model, report }) {
-    const from = model.instructions[0];
-    if (from)
-      report({
-        messageId: 'm',
-        range: from.keywordRange,
-        fix: () => {
-          for (;;) {
-            /* loops */
-          }
-        },
-      });
-  },
-}) as AnyRule;
+const fixLooper = makeFixLooper('safe', 'low');
 
 function scan(args: string[], cwd: string, rules: readonly AnyRule[]) {
   let stdout = '';

@@ -5,48 +5,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { getRule, type AnyRule } from '../../server/src/engine/index';
-import { defineRule } from '../../server/src/engine/rule';
+import { fixLooper as makeFixLooper, looper } from '../harness/looping-rules';
 import { startTestServer } from '../harness/lsp';
 
 const preferCopy = getRule('prefer-copy') as AnyRule;
 
-/** Loops for ever on a document containing LOOP. */
-const looper = defineRule({
-  meta: { id: 'test-looper', kind: 'dockerfile', title: 'Loops', severity: 'high', category: 'hygiene', messages: { m: 'never' }, references: [] },
-  defaultOptions: undefined,
-  check({ model }) {
-    // eslint-disable-next-line no-empty -- the point of the test
-    if (model.text.includes('LOOP')) for (;;) {}
-  },
-}) as AnyRule;
-
-/** Reports the FROM keyword; its fix loops. */
-const fixLooper = defineRule({
-  meta: {
-    id: 'test-fix-looper',
-    kind: 'dockerfile',
-    title: 'Fix loops',
-    severity: 'high',
-    category: 'hygiene',
-    messages: { m: 'fix me' },
-    fix: 'unsafe',
-    references: [],
-  },
-  defaultOptions: undefined,
-  check({ model, report }) {
-    const from = model.instructions[0];
-    if (from)
-      report({
-        messageId: 'm',
-        range: from.keywordRange,
-        fix: () => {
-          for (;;) {
-            /* loops */
-          }
-        },
-      });
-  },
-}) as AnyRule;
+const fixLooper = makeFixLooper('unsafe', 'high');
 
 /** `bulkhead.timeBudget.perRule`: a small stop so the test is quick. */
 const settings = { timeBudget: { perRule: { warn: 100_000, stop: 200 } } };

@@ -6,19 +6,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, getRule, type AnyRule } from '../../server/src/engine/index';
 import { defineRule } from '../../server/src/engine/rule';
+import { fixLooper as makeFixLooper, looper } from '../harness/looping-rules';
 import { RuleGuard, type GuardEvent } from '../../server/src/node/guard';
 
 const preferCopy = getRule('prefer-copy') as AnyRule;
-
-/** Loops for ever on a file containing LOOP; otherwise reports nothing. */
-const looper = defineRule({
-  meta: { id: 'test-looper', kind: 'dockerfile', title: 'Loops', severity: 'high', category: 'hygiene', messages: { m: 'never' }, references: [] },
-  defaultOptions: undefined,
-  check({ model }) {
-    // eslint-disable-next-line no-empty -- the point of the test
-    if (model.text.includes('LOOP')) for (;;) {}
-  },
-}) as AnyRule;
 
 /** A regex that backtracks exponentially (2^40 steps) on a file containing REGEX. */
 const backtracker = defineRule({
@@ -29,31 +20,7 @@ const backtracker = defineRule({
   },
 }) as AnyRule;
 
-/** Reports every file; its fix loops. */
-const fixLooper = defineRule({
-  meta: {
-    id: 'test-fix-looper',
-    kind: 'dockerfile',
-    title: 'Fix loops',
-    severity: 'low',
-    category: 'hygiene',
-    messages: { m: 'x' },
-    fix: 'safe',
-    references: [],
-  },
-  defaultOptions: undefined,
-  check({ model, report }) {
-    report({
-      messageId: 'm',
-      range: model.instructions[0]!.keywordRange,
-      fix: () => {
-        for (;;) {
-          /* loops */
-        }
-      },
-    });
-  },
-}) as AnyRule;
+const fixLooper = makeFixLooper('safe', 'low');
 
 const composeRule = defineRule({
   meta: { id: 'test-compose', kind: 'compose', title: 'Compose', severity: 'low', category: 'hygiene', messages: { m: 'x' }, references: [] },
