@@ -34,8 +34,11 @@ export default defineRule({
     // One finding per concern: an ENV/ARG key whose name looks like a secret is
     // secret-in-env-arg's, value included (its message says a written value must be rotated, and
     // its fix moves the secret to a mount). Its value span is not scanned here.
+    // Most files hold neither a token prefix nor a URL: one scan of the whole text rules both out.
+    const tokens = mayContainToken(model.text);
+    const urls = mayContainUrlPassword(model.text);
     const owned: Range[] = [];
-    for (const ins of model.instructions) {
+    for (const ins of tokens || urls ? model.instructions : []) {
       if (ins.keyword !== 'ENV' && ins.keyword !== 'ARG') continue;
       for (const p of (ins.ast as import('dockerfile-ast').Env).getProperties()) {
         const range = p.getValueRange();
@@ -44,9 +47,6 @@ export default defineRule({
     }
     const free = (range: Range) => !owned.some((o) => overlaps(o, range));
     const found: Range[] = [];
-    // Most files hold neither a token prefix nor a URL: one scan of the whole text rules both out.
-    const tokens = mayContainToken(model.text);
-    const urls = mayContainUrlPassword(model.text);
     for (const ins of tokens || urls ? model.instructions : []) {
       if (ins.onbuild) continue; // the ONBUILD instruction's own text covers its trigger
       const start = index.offsetAt(ins.range.start);
