@@ -10,9 +10,38 @@ const root = resolve(__dirname, '../../..');
 const scan = (rel: string) => analyze(readFileSync(join(root, rel), 'utf8'), { kind: 'dockerfile' });
 
 const promised: Record<string, readonly string[]> = {
-  'examples/node/insecure/Dockerfile': ['from-latest', 'missing-user', 'secret-in-env-arg', 'curl-pipe-shell', 'no-sudo', 'pkg-signature-bypass', 'prefer-copy', 'copy-secret-file', 'expose-ssh', 'exec-form', 'missing-healthcheck'],
-  'examples/python/insecure/Dockerfile': ['from-untagged', 'secret-in-env-arg', 'insecure-download', 'prefer-copy', 'copy-secret-file', 'last-user-root', 'exec-form', 'missing-healthcheck'],
-  'examples/go/insecure/Dockerfile': ['from-untagged', 'insecure-download', 'curl-pipe-shell', 'add-remote-unverified', 'missing-user', 'exec-form', 'missing-healthcheck'],
+  'examples/node/insecure/Dockerfile': [
+    'from-latest',
+    'missing-user',
+    'secret-in-env-arg',
+    'curl-pipe-shell',
+    'no-sudo',
+    'pkg-signature-bypass',
+    'prefer-copy',
+    'copy-secret-file',
+    'expose-ssh',
+    'exec-form',
+    'missing-healthcheck',
+  ],
+  'examples/python/insecure/Dockerfile': [
+    'from-untagged',
+    'secret-in-env-arg',
+    'insecure-download',
+    'prefer-copy',
+    'copy-secret-file',
+    'last-user-root',
+    'exec-form',
+    'missing-healthcheck',
+  ],
+  'examples/go/insecure/Dockerfile': [
+    'from-untagged',
+    'insecure-download',
+    'curl-pipe-shell',
+    'add-remote-unverified',
+    'missing-user',
+    'exec-form',
+    'missing-healthcheck',
+  ],
   'examples/java/insecure/Dockerfile': ['secret-in-env-arg', 'copy-secret-file', 'expose-ssh', 'missing-user', 'exec-form', 'missing-healthcheck'],
 };
 
