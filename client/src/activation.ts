@@ -10,7 +10,7 @@ export interface ActivationTimings {
   readonly moduleLoadedAt: number;
   /** activate() was called (same clock). */
   readonly activateCalledAt: number;
-  /** activate() start → its promise resolving (includes starting the language server). */
+  /** activate() start → activate() returning (the language server starts beside it, not awaited). */
   readonly activateMs?: number;
   /** activate() start → the language client started (server spawned and initialized). */
   readonly serverReadyMs?: number;

@@ -34,7 +34,10 @@ describe('activation in a workspace with Dockerfiles', () => {
 
   it('records its activation timings (a measurement for test/bench/lsp.mjs: test-results/activation.json; figures not asserted)', async () => {
     const ext = extension();
-    const timings = () => (ext.exports as { activation?: { firstAnalysisMs?: number } } | undefined)?.activation;
+    const exports = ext.exports as { ready?: Promise<void>; activation?: { firstAnalysisMs?: number } } | undefined;
+    assert.ok(exports?.ready instanceof Promise, 'activate() returns a ready promise');
+    await exports.ready;
+    const timings = () => exports.activation;
     await waitUntil('the first analysis mark', () => timings()?.firstAnalysisMs !== undefined, 60_000);
     const file = path.join(ext.extensionPath, 'test-results', 'activation.json');
     fs.mkdirSync(path.dirname(file), { recursive: true });
