@@ -87,8 +87,10 @@ function findBuiltDockerfile(model: ComposeModel, service: ComposeService): Buil
     text = build.dockerfileInline;
     inlineAt = { file: pair.file, range: pair.keyRange };
   } else {
+    // Without a host reader there is nothing to read: no path to work out.
+    if (!model.readFile) return undefined;
     const p = dockerfilePath(service);
-    if (p === undefined || !model.readFile) return undefined;
+    if (p === undefined) return undefined;
     path = p;
     text = model.readFile(p);
   }

@@ -65,30 +65,33 @@ export const YAML_OPTIONS = {
 } as const;
 
 function flowDepth(text: string): { depth: number; at: number } {
+  // Only `[` and `{` raise the depth: a file without them (most) needs no scan (#8).
+  if (text.indexOf('[') < 0 && text.indexOf('{') < 0) return { depth: 0, at: 0 };
   let depth = 0;
   let max = 0;
   let at = 0;
-  let quote: string | undefined;
+  // Character codes rather than one-character strings: this loop reads every character.
+  let quote = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (quote) {
-      if (c === quote) quote = undefined;
-      else if (c === '\n') quote = undefined;
+      if (c === quote) quote = 0;
+      else if (c === 10 /* \n */) quote = 0;
       continue;
     }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) {
+    if (c === 35 /* # */ && (i === 0 || /\s/.test(text[i - 1] as string))) {
       const nl = text.indexOf('\n', i);
       i = nl < 0 ? text.length : nl;
       continue;
     }
-    if (c === '"' || (c === "'" && depth > 0)) quote = c;
-    else if (c === '[' || c === '{') {
+    if (c === 34 /* " */ || (c === 39 /* ' */ && depth > 0)) quote = c;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
       if (++depth > max) {
         max = depth;
         at = i;
       }
       if (max > MAX_FLOW_DEPTH) break;
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) depth--;
   }
   return { depth: max, at };
 }

@@ -5,7 +5,7 @@
  * inside the anchor). Built by walking the `yaml` AST, never through `toJS()`, so a file with
  * legitimate heavy alias use works while an alias bomb stays within our own budget.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node as YNode, type Pair as YPair, type Scalar } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, type Alias, type Document, type Node as YNode, type Pair as YPair, type Scalar } from 'yaml';
 import type { Range } from '../../types';
 import type { TextIndex } from '../../text';
 import { interpolate, type Env } from './interpolate';
@@ -105,14 +105,26 @@ export function convertDocument(doc: Document.Parsed, file: string, index: TextI
   const targets = new Map<Alias, YNode>();
   // Without a `*` and a `&` in the text there is no alias to resolve: skip the pass (most Compose files).
   if (index.text.includes('*') && index.text.includes('&')) {
-    visit(doc, {
-      Node(_k, node) {
-        if (isAlias(node)) {
-          const t = anchors.get(node.source);
-          if (t) targets.set(node, t);
-        } else if (node.anchor) anchors.set(node.anchor, node);
-      },
-    });
+    // The pre-order walk `visit(doc, { Node })` makes, by hand: `&&` in shell commands lets many
+    // files through the test above, and `visit`'s generic machinery (paths, visitor dispatch)
+    // cost more than the walk itself (#8). Parsed documents nest at most MAX_BLOCK_DEPTH deep.
+    const walk = (node: unknown): void => {
+      if (isAlias(node)) {
+        const t = anchors.get(node.source);
+        if (t) targets.set(node, t);
+        return;
+      }
+      if (!isNode(node)) return;
+      if (node.anchor) anchors.set(node.anchor, node);
+      if (isMap(node) || isSeq(node))
+        for (const item of node.items as unknown[]) {
+          if (isPair(item)) {
+            walk(item.key);
+            walk(item.value);
+          } else walk(item);
+        }
+    };
+    walk(doc.contents);
   }
   let produced = 0;
   let exceeded: ConvertResult['exceeded'];

@@ -1,6 +1,9 @@
 import { defineRule } from '../../rule';
 import { serviceKeyEdit, text } from '../../model/compose';
 
+/** The other CPU controls Docker enforces as a ceiling (cpu_shares is only a weight). */
+const OTHER_CEILINGS = ['cpu_quota', 'cpu_count', 'cpu_percent', 'cpuset'];
+
 /** A service without a CPU limit can take every core of the host and starve its neighbours. */
 export default defineRule({
   meta: {
@@ -36,8 +39,7 @@ export default defineRule({
           report({ file: cpus.pair.file, range: cpus.pair.range, messageId: 'unlimited', data: { value: cpus.value } });
         continue;
       }
-      // The other CPU controls Docker enforces as a ceiling (cpu_shares is only a weight).
-      if (['cpu_quota', 'cpu_count', 'cpu_percent', 'cpuset'].some((k) => service.get(k))) continue;
+      if (OTHER_CEILINGS.some((k) => service.get(k))) continue;
       const def = service.definitionIn(model.file);
       const suggestion = legacyV2
         ? { messageId: 'addCpus' as const, path: ['cpus'], value: '1.0' }
