@@ -150,7 +150,8 @@ describe('memory: full analyses for the most recently used documents only', () =
     const uris = [1, 2, 3, 4].map((i) => `file:///work/many${i}/Dockerfile`);
     for (const uri of uris) {
       await client.open(uri, textOf(2));
-      await client.waitForPublish(uri, (p) => p.version === 1);
+      // The status follows the diagnostics (they are sent first): wait for both.
+      await Promise.all([client.waitForPublish(uri, (p) => p.version === 1), client.waitForStatus((s) => s.uri === uri)]);
     }
     const first = client.published.find((p) => p.uri === uris[0])!;
     const d = first.diagnostics[1]!;
