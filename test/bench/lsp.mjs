@@ -9,11 +9,15 @@
 // (the same version or a later one: the server may coalesce keys typed while it was busy),
 // measured for EVERY change sent, debounce included (nothing subtracted). The server's own
 // analysis times (bulkhead/status durationMs, one per analysis it ran) are printed beside it,
-// with how many analyses the server ran for how many changes.
+// with how many analyses the server ran for how many changes, and the server's CPU time per
+// change (user + system of the whole process from /proc, so not inflated by waiting for a core
+// on a loaded machine, unlike the latencies).
 // Prints figures; asserts nothing. When test-results/activation.json exists (written by the
 // extension-host suite, test/vscode/activation.test.ts), its figures are printed too.
 //   node test/bench/lsp.mjs [corpusDir] [--json] [--quick] [--only=typing,large,memory]
 //                           [--server-arg=--cpu-prof] (repeatable: passed to node for dist/server.js)
+//                           [--typing-lines=N] (type only the first N lines, at the real pace)
+//                           [--server=path/to/server.js] (another bundle, for before/after runs)
 // The server runs with the Node options the extension gives it (shared/src/serverRuntime.ts).
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
@@ -38,13 +42,15 @@ const runs = (part) => !only || only.includes(part);
 const { SERVER_EXEC_ARGV } = require(join(root, 'out/shared/src/serverRuntime.js'));
 const serverArgs = [...SERVER_EXEC_ARGV, ...[...flags].filter((f) => f.startsWith('--server-arg=')).map((f) => f.slice('--server-arg='.length))];
 
+const serverJs = [...flags].find((f) => f.startsWith('--server='))?.slice('--server='.length) ?? join(root, 'dist/server.js');
+
 const work = join(tmpdir(), `bulkhead-bench-lsp-${process.pid}`);
 mkdirSync(work, { recursive: true });
 const uriOf = (name) => pathToFileURL(join(work, name)).href;
 
 /** Starts dist/server.js and returns a tiny client bound to it. */
 async function startServer() {
-  const server = spawn(process.execPath, [...serverArgs, join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [...serverArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
   // Every change sent and not yet covered by a publish: uri → [{ version, sentAt, latency? }].
   const outstanding = new Map();
@@ -112,6 +118,11 @@ async function startServer() {
     },
     /** The server's analysis durations for `uri` so far (one per analysis it ran). */
     analyses: (uri) => analyses.get(uri) ?? [],
+    /** CPU ms (user + system, all threads) the server process has used so far (/proc/<pid>/stat; clock ticks of 10 ms). */
+    cpuMs() {
+      const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    },
     rssMb() {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
       return m ? Number(m[1]) / 1024 : NaN;
@@ -129,8 +140,10 @@ async function startServer() {
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function stats(lat, an) {
+function stats(lat, an, cpuMs) {
   return {
+    // Server CPU per change: load-independent, unlike the latencies (the machine is shared).
+    cpuPerChange: cpuMs / lat.length,
     n: lat.length,
     p50: percentile(lat, 50),
     p95: percentile(lat, 95),
@@ -205,7 +218,9 @@ if (runs('typing')) {
   const uri = await lsp.open('typing.Dockerfile', 'dockerfile', '');
   const latencies = [];
   const before = lsp.analyses(uri).length;
-  const lines = quick ? 40 : target.length - 1;
+  const cpu0 = lsp.cpuMs();
+  const typingLines = Number([...flags].find((f) => f.startsWith('--typing-lines='))?.slice('--typing-lines='.length));
+  const lines = typingLines > 0 ? Math.min(typingLines, target.length - 1) : quick ? 40 : target.length - 1;
   for (let l = 0; l < lines; l++) {
     const text = target[l] + '\n';
     for (let c = 0; c < text.length; c++) {
@@ -214,7 +229,7 @@ if (runs('typing')) {
       if (!last) await sleep(quick ? 1 : 30 - 25 * (c % 2));
     }
   }
-  results.typing200 = stats(latencies, lsp.analyses(uri).slice(before));
+  results.typing200 = stats(latencies, lsp.analyses(uri).slice(before), lsp.cpuMs() - cpu0);
 }
 
 // 2 and 3. Large files: a character inserted at scattered lines, waiting for each result, then
@@ -225,12 +240,13 @@ async function large(name, languageId, text, editLines) {
   const total = text.split('\n').length - 1;
   const latencies = [];
   const before = lsp.analyses(uri).length;
+  const cpu0 = lsp.cpuMs();
   for (let k = 0; k < editLines; k++) {
     const line = Math.floor(((k * 7919) % total) * 0.999);
     await lsp.change(uri, line, 0, k % 2 ? '#' : ' ', true, latencies);
     await sleep(300);
   }
-  return stats(latencies, lsp.analyses(uri).slice(before));
+  return stats(latencies, lsp.analyses(uri).slice(before), lsp.cpuMs() - cpu0);
 }
 // The parse floor of a text: wall time of parsing it with dockerfile-ast / yaml alone in this
 // process (median of 9 after warming the parser up for 20 parses or 300 ms, as the server's
@@ -304,13 +320,13 @@ else {
   console.log('## LSP on-type latency (dist/server.js over stdio; every didChange → first publishDiagnostics including it)');
   console.log('');
   console.log(
-    '| edit sequence | changes | p50 | p95 | p99 | analyses run | server analysis p50 / p95 | parse floor of the file (dockerfile-ast / yaml alone) | goal (p95) |',
+    '| edit sequence | changes | p50 | p95 | p99 | analyses run | server analysis p50 / p95 | server CPU per change | parse floor of the file (dockerfile-ast / yaml alone) | goal (p95) |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   const row = (name, r, goal) =>
     r &&
     console.log(
-      `| ${name} | ${r.n} | ${f(r.p50)} ms | ${f(r.p95)} ms | ${f(r.p99)} ms | ${r.analyses} | ${f(r.analysisP50)} / ${f(r.analysisP95)} ms | ${f(r.floor)} ms | ${goal} |`,
+      `| ${name} | ${r.n} | ${f(r.p50)} ms | ${f(r.p95)} ms | ${f(r.p99)} ms | ${r.analyses} | ${f(r.analysisP50)} / ${f(r.analysisP95)} ms | ${f(r.cpuPerChange)} ms | ${f(r.floor)} ms | ${goal} |`,
     );
   row('typing a 200-line Dockerfile, char by char', results.typing200, '≤ 5 ms');
   row('editing a 10,000-line Dockerfile', results.dockerfile10k, '≤ 50 ms');

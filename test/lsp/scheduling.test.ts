@@ -144,13 +144,41 @@ describe('adaptive scheduling (documents.ts)', () => {
   });
 });
 
+describe('what a keystroke waits for (issue #8)', () => {
+  it("push: a version's diagnostics are sent before its status notification", async () => {
+    const client = await startTestServer({ pull: false, rules: [preferCopy] });
+    const uri = 'file:///work/order/Dockerfile';
+    // Statuses of this document already received when each version's diagnostics arrived.
+    const statusesAtPublish = new Map<number, number>();
+    const published = client.waitForPublish(uri, (p) => {
+      if (!statusesAtPublish.has(p.version ?? -1)) statusesAtPublish.set(p.version ?? -1, client.statuses.filter((s) => s.uri === uri).length);
+      return p.version === 2;
+    });
+    await client.open(uri, textOf(1));
+    await client.waitForPublish(uri, (p) => p.version === 1);
+    await client.waitForStatus((s) => s.uri === uri);
+    await client.change(uri, textOf(2), 2);
+    await published;
+    await client.waitForStatus((s) => s.uri === uri && s.findings === 2);
+    assert.deepEqual(
+      [...statusesAtPublish],
+      [
+        [1, 0],
+        [2, 1],
+      ],
+    );
+    client.dispose();
+  });
+});
+
 describe('memory: full analyses for the most recently used documents only', () => {
   it('offers the same quick fixes for an evicted document, recomputed without publishing again', async () => {
     const client = await startTestServer({ pull: false, rules: [preferCopy], keepFull: 2 });
     const uris = [1, 2, 3, 4].map((i) => `file:///work/many${i}/Dockerfile`);
     for (const uri of uris) {
       await client.open(uri, textOf(2));
-      await client.waitForPublish(uri, (p) => p.version === 1);
+      // The status follows the diagnostics (they are sent first): wait for both.
+      await Promise.all([client.waitForPublish(uri, (p) => p.version === 1), client.waitForStatus((s) => s.uri === uri)]);
     }
     const first = client.published.find((p) => p.uri === uris[0])!;
     const d = first.diagnostics[1]!;

@@ -74,7 +74,10 @@ export class ProjectFiles {
         }
         if (folder !== undefined && !inside(folder, p)) return undefined;
         try {
-          if (statSync(p).size > MAX_RELATED_FILE) return undefined;
+          // Most reads are of files that do not exist (a Dockerfile's .dockerignore): no
+          // exception for those, it cost more than the rest of the read (issue #8).
+          const stat = statSync(p, { throwIfNoEntry: false });
+          if (stat === undefined || stat.size > MAX_RELATED_FILE) return undefined;
           return readFileSync(p, 'utf8');
         } catch {
           return undefined;

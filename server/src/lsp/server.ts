@@ -247,6 +247,9 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         return { uri: doc.uri, version: doc.version, kind, settings: s, config: e.config, result, durationMs: now() - started };
       },
       analysed(a) {
+        // The diagnostics first: every message is written in order (the connection's write
+        // queue), so whatever is sent before them delays what the user waits for (issue #8).
+        if (!pull) publish(a);
         for (const e of a.result?.errors ?? []) {
           const key = `${e.ruleId}\u0000${e.message}`;
           if (reportedCrashes.has(key)) continue;
@@ -254,9 +257,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
           logError(`Rule ${e.ruleId} failed on ${a.uri}: ${e.message}. Other rules still ran.`);
         }
         sendStatus(a);
-        if (!pull) publish(a);
-        watchDependencies();
-        syncConfigDiagnostics();
+        afterPublish();
         // The scan keeps this for as long as the document is open: a view of the cache, not the model itself.
         checklist.analysed(a.uri, a.kind, a.result && cache.liveResult(a.uri, a.kind));
       },
@@ -340,6 +341,27 @@ export function startServer(connection: Connection, options: ServerOptions): Run
         if (!disposed) logError(`refresh dependants: ${message(e)}`);
       });
     }, options.debounceMs ?? 150);
+  };
+
+  /**
+   * Work an analysis makes due that the document's own diagnostics do not wait for: watching
+   * the files it read and pushing the problems of the configs it loaded (this walks every open
+   * document). Done once after a burst of analyses, in the macrotask after the one that queued
+   * the diagnostics' write, so it never runs between an analysis and its publication.
+   */
+  let afterPublishQueued: ReturnType<typeof setImmediate> | undefined;
+  const afterPublish = () => {
+    if (afterPublishQueued !== undefined) return;
+    afterPublishQueued = setImmediate(() => {
+      afterPublishQueued = undefined;
+      if (disposed) return;
+      try {
+        watchDependencies();
+        syncConfigDiagnostics();
+      } catch (e) {
+        logError(`after analysis: ${message(e)}`);
+      }
+    });
   };
 
   /** Config-file diagnostics last pushed, per URI (JSON), so only changes are sent. */
@@ -607,6 +629,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     dispose() {
       if (configTimer !== undefined) clearTimeout(configTimer);
       disposed = true;
+      if (afterPublishQueued !== undefined) clearImmediate(afterPublishQueued);
       if (dependantsTimer !== undefined) clearTimeout(dependantsTimer);
       cache.dispose();
       checklist.dispose();
