@@ -63,6 +63,33 @@ describe('CLI: rule guard', () => {
     );
   });
 
+  it('scan: a rule stopped in a later batch of analyses (32 files each) is listed as failed for the files analysed before it too', () => {
+    const many = tempTree(
+      Object.fromEntries(
+        Array.from({ length: 40 }, (_, i) => [
+          `d${String(i).padStart(2, '0')}/Dockerfile`,
+          `FROM alpine:3.20\nLABEL x=${i === 39 ? 'LOOP' : 'ok'}\nADD ./a /a\n`,
+        ]),
+      ),
+    );
+    try {
+      const r = scan(['scan', '.', '--format', 'json'], many, [preferCopy, looper]);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /^bulkhead: error: Rule test-looper ran for \d+ ms on d39\/Dockerfile without finishing/);
+      const json = JSON.parse(r.stdout) as Json;
+      assert.equal(json.files.length, 40);
+      for (const f of json.files) {
+        assert.deepEqual(
+          [f.findings.map((x) => [x.rule, x.line]), f.errors.map((e) => [e.type, e.rule])],
+          [[['prefer-copy', 3]], [['rule', 'test-looper']]],
+          f.path,
+        );
+      }
+    } finally {
+      removeTree(many);
+    }
+  });
+
   it('fix: a fix that loops is stopped, the other fixes are written, exit 2', () => {
     const r = scan(['fix', 'a', '--format', 'json'], dir, [preferCopy, fixLooper]);
     assert.equal(r.status, 2);

@@ -6,7 +6,8 @@
  * finding's lines in a Compose file) and the occurrence index of that same text in the file.
  */
 import { createHash } from 'node:crypto';
-import type { AnalysisResult, Finding } from '../../engine';
+import type { Finding } from '../../engine';
+import type { ReportedResult } from '../report';
 
 /** Key in `partialFingerprints`; bump the version when the recipe changes. */
 export const FINGERPRINT_KEY = 'bulkhead/v1';
@@ -20,7 +21,7 @@ export function normaliseSnippet(text: string): string {
 }
 
 /** The text the finding is about: its Dockerfile instruction (smallest enclosing), or its own lines. */
-function contextText(result: AnalysisResult, f: Finding): string {
+function contextText(result: Pick<ReportedResult, 'model'>, f: Finding): string {
   const model = result.model;
   if (!model) return '';
   const index = model.index;
@@ -42,7 +43,7 @@ function contextText(result: AnalysisResult, f: Finding): string {
 }
 
 /** One fingerprint per finding, in the order given. */
-export function fingerprints(result: AnalysisResult, findings: readonly Finding[]): string[] {
+export function fingerprints(result: Pick<ReportedResult, 'model'>, findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const base = `${f.ruleId}\u0000${f.messageId}\u0000${contextText(result, f)}`;
