@@ -486,7 +486,7 @@ export function buildDockerfileModel(text: string): DockerfileModel {
   const shellCache = new Map<DockerInstruction, ShellScript | undefined>();
   const shell = (ins: DockerInstruction): ShellScript | undefined => {
     if (shellCache.has(ins)) return shellCache.get(ins);
-    const script = buildShell(ins, index, escapeChar);
+    const script = memoShell(ins, index, escapeChar);
     shellCache.set(ins, script);
     return script;
   };
@@ -522,6 +522,48 @@ export function buildDockerfileModel(text: string): DockerfileModel {
 }
 
 const SHELL_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+
+/**
+ * Shell models reused across analyses (#8). An editor analyses the whole file on every
+ * keystroke, and all instructions but the edited one come back unchanged. A script holds only
+ * line/character ranges, which depend on nothing but the instruction's text and where it
+ * starts (line and column): the same text at the same place gives an equal script, so the
+ * memo is keyed by exactly that (plus the escape character and the line break after the
+ * instruction, which decides the position of an offset at its end). Reusing the very objects
+ * also keeps their per-command memo slots (unwrap, packageCommand: pure functions of the
+ * command), which rules ask about for every command. Scripts are never mutated otherwise.
+ * Bounded: two generations of at most SHELL_MEMO_LIMIT entries each; an entry used in the
+ * current generation survives, the rest is dropped when the generation turns over.
+ */
+const SHELL_MEMO_LIMIT = 4096;
+let shellMemo = new Map<string, ShellScript | undefined>();
+let shellMemoOld = new Map<string, ShellScript | undefined>();
+
+function memoShell(ins: DockerInstruction, index: TextIndex, escapeChar: string): ShellScript | undefined {
+  if (!SHELL_INSTRUCTIONS.has(ins.keyword)) return undefined;
+  const end = ins.range.end;
+  // A heredoc body is inside its instruction's range; if it ever were not, its text would not be in the key.
+  for (const h of ins.heredocs) {
+    const body = h.getContentRange();
+    if (body && (body.end.line > end.line || (body.end.line === end.line && body.end.character > end.character))) {
+      return buildShell(ins, index, escapeChar);
+    }
+  }
+  const text = index.text;
+  const from = index.offsetAt(ins.range.start);
+  let to = index.offsetAt(end);
+  for (let k = 0; k < 2 && (text.charCodeAt(to) === 13 || text.charCodeAt(to) === 10); k++) to++;
+  const key = `${escapeChar}${ins.keyword} ${ins.range.start.line}:${ins.range.start.character} ${text.slice(from, to)}`;
+  let script = shellMemo.get(key);
+  if (script !== undefined || shellMemo.has(key)) return script;
+  script = shellMemoOld.has(key) ? shellMemoOld.get(key) : buildShell(ins, index, escapeChar);
+  if (shellMemo.size >= SHELL_MEMO_LIMIT) {
+    shellMemoOld = shellMemo;
+    shellMemo = new Map();
+  }
+  shellMemo.set(key, script);
+  return script;
+}
 
 function buildShell(ins: DockerInstruction, index: TextIndex, escapeChar: string): ShellScript | undefined {
   if (!SHELL_INSTRUCTIONS.has(ins.keyword)) return undefined;
