@@ -248,43 +248,37 @@ export function buildDockerfileModel(text: string): DockerfileModel {
   type MutableStage = { -readonly [K in keyof Stage]: Stage[K] } & { instructions: DockerInstruction[] };
   let current: MutableStage | undefined;
 
+  // What an instruction says depends only on its text, where it starts and the escape
+  // character: reused across analyses (see GenerationMemo). `keys` remembers each instruction's
+  // memo key for the shell model.
+  const keys = new Map<DockerInstruction, string>();
   const wrap = (i: AstInstruction, stage: Stage | undefined, onbuild: DockerInstruction | undefined): DockerInstruction => {
-    const keyword = i.getKeyword().toUpperCase();
-    const flags: InstructionFlag[] = hasFlags(i)
-      ? i.getFlags().map((f) => ({ name: f.getName(), value: f.getValue() ?? undefined, range: f.getRange(), valueRange: f.getValueRange() ?? undefined }))
-      : [];
-    const argsText = i.getRawArgumentsContent() ?? '';
-    const json =
-      typeof (i as { getJSONStrings?: unknown }).getJSONStrings === 'function'
-        ? (i as unknown as { getOpeningBracket(): unknown; getJSONStrings(): { getJSONValue(): string; getJSONRange(): Range }[] })
-        : undefined;
-    // Docker uses exec form only when the arguments are a valid JSON array of strings; anything
-    // else (`RUN [ "$X" = 1 ] && ...`) is shell form.
-    const jsonForm =
-      json !== undefined && json.getOpeningBracket() !== null && json.getJSONStrings().length > 0 && isJsonStringArray(argsText, flags.length > 0, escapeChar);
-    const args = tokens(i.getArguments());
+    const key = instructionKey(i.getRange(), index, escapeChar, onbuild !== undefined);
+    const facts = instructionFacts.get(key, () => readInstruction(i, index, escapeChar));
     // dockerfile-ast makes a heredoc only of an argument that starts with `<<` (and the parser
     // runs an instruction past an unescaped newline only for one): without such an argument
     // getHeredocs() finds none, after scanning every character of a multi-line instruction (#4).
+    // Heredoc objects belong to this parse (they read its document): never memoised.
     const heredocs =
-      typeof (i as unknown as { getHeredocs?: unknown }).getHeredocs === 'function' && args.some((a) => a.value.startsWith('<<'))
+      facts.heredocArg && typeof (i as unknown as { getHeredocs?: unknown }).getHeredocs === 'function'
         ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs()
         : [];
-    return {
-      keyword,
-      range: i.getRange(),
-      keywordRange: i.getInstructionRange(),
-      args,
-      flags,
-      argsText,
+    const wrapped: DockerInstruction = {
+      keyword: facts.keyword,
+      range: facts.range,
+      keywordRange: facts.keywordRange,
+      args: facts.args,
+      flags: facts.flags,
+      argsText: facts.argsText,
       stage,
       onbuild,
-      jsonForm,
-      jsonArgs:
-        jsonForm && json ? json.getJSONStrings().map((s) => ({ value: jsonValue(index, s.getJSONRange(), s.getJSONValue()), range: s.getJSONRange() })) : [],
+      jsonForm: facts.jsonForm,
+      jsonArgs: facts.jsonArgs,
       heredocs,
       ast: i,
     };
+    keys.set(wrapped, key);
+    return wrapped;
   };
 
   const astInstructions = ast.getInstructions();
@@ -344,12 +338,25 @@ export function buildDockerfileModel(text: string): DockerfileModel {
       globalScope.set(p.getName(), v === null ? undefined : substitute(v, globalScope));
     }
   }
+  // The first stage of each name (lower-cased). A search of the earlier stages per stage or per
+  // reference was quadratic in the stage count (#8: 625 stages in the 10,000-line bench file).
+  // The first stage named X before stage N is the first stage named X if it comes before N.
+  const firstByName = new Map<string, Stage>();
+  for (const s of stages) {
+    if (s.name === undefined) continue;
+    const lower = s.name.toLowerCase();
+    if (!firstByName.has(lower)) firstByName.set(lower, s);
+  }
+  const namedBefore = (name: string, limit: number): Stage | undefined => {
+    const first = firstByName.get(name.toLowerCase());
+    return first && first.index < limit ? first : undefined;
+  };
   // Resolve images and the stage graph in order: `FROM <stage>` may only name an earlier stage.
   for (const s of stages as MutableStage[]) {
     const f = s.from.ast as import('dockerfile-ast').From;
     const raw = f.getImage() ?? '';
     const text = substitute(raw, globalScope);
-    const base = text === undefined ? undefined : stages.slice(0, s.index).find((p) => p.name !== undefined && p.name.toLowerCase() === text.toLowerCase());
+    const base = text === undefined ? undefined : namedBefore(text, s.index);
     s.baseStage = base;
     s.image = { ...s.image, text, ref: text === undefined || base ? undefined : parseImageRef(text) };
   }
@@ -426,7 +433,7 @@ export function buildDockerfileModel(text: string): DockerfileModel {
       const n = Number(ref);
       return n < limit ? stages[n] : undefined;
     }
-    return stages.slice(0, limit).find((s) => s.name !== undefined && s.name.toLowerCase() === ref.toLowerCase());
+    return namedBefore(ref, limit);
   };
 
   const scopeCache = new Map<DockerInstruction, Map<string, string | undefined>>();
@@ -486,7 +493,8 @@ export function buildDockerfileModel(text: string): DockerfileModel {
   const shellCache = new Map<DockerInstruction, ShellScript | undefined>();
   const shell = (ins: DockerInstruction): ShellScript | undefined => {
     if (shellCache.has(ins)) return shellCache.get(ins);
-    const script = memoShell(ins, index, escapeChar);
+    const key = keys.get(ins);
+    const script = key === undefined ? buildShell(ins, index, escapeChar) : memoShell(ins, key, index, escapeChar);
     shellCache.set(ins, script);
     return script;
   };
@@ -524,22 +532,94 @@ export function buildDockerfileModel(text: string): DockerfileModel {
 const SHELL_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 
 /**
- * Shell models reused across analyses (#8). An editor analyses the whole file on every
- * keystroke, and all instructions but the edited one come back unchanged. A script holds only
+ * A memo of per-instruction facts across analyses (#8). An editor analyses the whole file on
+ * every keystroke, and all instructions but the edited one come back unchanged. What the model
+ * derives from one instruction (its tokens, flags, exec form; its shell model) holds only
  * line/character ranges, which depend on nothing but the instruction's text and where it
- * starts (line and column): the same text at the same place gives an equal script, so the
- * memo is keyed by exactly that (plus the escape character and the line break after the
- * instruction, which decides the position of an offset at its end). Reusing the very objects
- * also keeps their per-command memo slots (unwrap, packageCommand: pure functions of the
- * command), which rules ask about for every command. Scripts are never mutated otherwise.
- * Bounded: two generations of at most SHELL_MEMO_LIMIT entries each; an entry used in the
- * current generation survives, the rest is dropped when the generation turns over.
+ * starts: the same text at the same line and column (and escape character) gives equal
+ * results, so they are keyed by exactly that (instructionKey). Values are never mutated, except
+ * the commands' memo slots (unwrap, packageCommand), which are pure functions of the command:
+ * reusing the objects keeps them too. Bounded: two generations of at most `limit` entries; an
+ * entry used in the current generation survives, the rest is dropped when it turns over.
  */
-const SHELL_MEMO_LIMIT = 4096;
-let shellMemo = new Map<string, ShellScript | undefined>();
-let shellMemoOld = new Map<string, ShellScript | undefined>();
+class GenerationMemo<V> {
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
+  constructor(private readonly limit: number) {}
 
-function memoShell(ins: DockerInstruction, index: TextIndex, escapeChar: string): ShellScript | undefined {
+  get(key: string, build: () => V): V {
+    const hit = this.current.get(key);
+    if (hit !== undefined || this.current.has(key)) return hit as V;
+    const value = this.previous.has(key) ? (this.previous.get(key) as V) : build();
+    if (this.current.size >= this.limit) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(key, value);
+    return value;
+  }
+}
+
+/**
+ * The memo key of an instruction: escape character, trigger mark, start line and column, and
+ * its text with the line break after it (which decides the position of an offset at its end).
+ */
+function instructionKey(range: Range, index: TextIndex, escapeChar: string, trigger: boolean): string {
+  const text = index.text;
+  const from = index.offsetAt(range.start);
+  let to = index.offsetAt(range.end);
+  for (let k = 0; k < 2 && (text.charCodeAt(to) === 13 || text.charCodeAt(to) === 10); k++) to++;
+  return `${escapeChar}${trigger ? '+' : ' '}${range.start.line}:${range.start.character} ${text.slice(from, to)}`;
+}
+
+/** What one instruction says, apart from its place in the file (stage, ONBUILD) and its heredocs. */
+interface InstructionFacts {
+  readonly keyword: string;
+  readonly range: Range;
+  readonly keywordRange: Range;
+  readonly args: readonly Token[];
+  readonly flags: readonly InstructionFlag[];
+  readonly argsText: string;
+  readonly jsonForm: boolean;
+  readonly jsonArgs: readonly Token[];
+  /** An argument starts with `<<`: the instruction may have heredocs. */
+  readonly heredocArg: boolean;
+}
+
+// Sized for the 10,000-line file of the LSP bench (10,000 instructions, 3,100 shell scripts).
+const instructionFacts = new GenerationMemo<InstructionFacts>(12288);
+const shellModels = new GenerationMemo<ShellScript | undefined>(4096);
+
+function readInstruction(i: AstInstruction, index: TextIndex, escapeChar: string): InstructionFacts {
+  const keyword = i.getKeyword().toUpperCase();
+  const flags: InstructionFlag[] = hasFlags(i)
+    ? i.getFlags().map((f) => ({ name: f.getName(), value: f.getValue() ?? undefined, range: f.getRange(), valueRange: f.getValueRange() ?? undefined }))
+    : [];
+  const argsText = i.getRawArgumentsContent() ?? '';
+  const json =
+    typeof (i as { getJSONStrings?: unknown }).getJSONStrings === 'function'
+      ? (i as unknown as { getOpeningBracket(): unknown; getJSONStrings(): { getJSONValue(): string; getJSONRange(): Range }[] })
+      : undefined;
+  // Docker uses exec form only when the arguments are a valid JSON array of strings; anything
+  // else (`RUN [ "$X" = 1 ] && ...`) is shell form.
+  const jsonForm =
+    json !== undefined && json.getOpeningBracket() !== null && json.getJSONStrings().length > 0 && isJsonStringArray(argsText, flags.length > 0, escapeChar);
+  const args = tokens(i.getArguments());
+  return {
+    keyword,
+    range: i.getRange(),
+    keywordRange: i.getInstructionRange(),
+    args,
+    flags,
+    argsText,
+    jsonForm,
+    jsonArgs:
+      jsonForm && json ? json.getJSONStrings().map((s) => ({ value: jsonValue(index, s.getJSONRange(), s.getJSONValue()), range: s.getJSONRange() })) : [],
+    heredocArg: args.some((a) => a.value.startsWith('<<')),
+  };
+}
+
+function memoShell(ins: DockerInstruction, key: string, index: TextIndex, escapeChar: string): ShellScript | undefined {
   if (!SHELL_INSTRUCTIONS.has(ins.keyword)) return undefined;
   const end = ins.range.end;
   // A heredoc body is inside its instruction's range; if it ever were not, its text would not be in the key.
@@ -549,20 +629,7 @@ function memoShell(ins: DockerInstruction, index: TextIndex, escapeChar: string)
       return buildShell(ins, index, escapeChar);
     }
   }
-  const text = index.text;
-  const from = index.offsetAt(ins.range.start);
-  let to = index.offsetAt(end);
-  for (let k = 0; k < 2 && (text.charCodeAt(to) === 13 || text.charCodeAt(to) === 10); k++) to++;
-  const key = `${escapeChar}${ins.keyword} ${ins.range.start.line}:${ins.range.start.character} ${text.slice(from, to)}`;
-  let script = shellMemo.get(key);
-  if (script !== undefined || shellMemo.has(key)) return script;
-  script = shellMemoOld.has(key) ? shellMemoOld.get(key) : buildShell(ins, index, escapeChar);
-  if (shellMemo.size >= SHELL_MEMO_LIMIT) {
-    shellMemoOld = shellMemo;
-    shellMemo = new Map();
-  }
-  shellMemo.set(key, script);
-  return script;
+  return shellModels.get(key, () => buildShell(ins, index, escapeChar));
 }
 
 function buildShell(ins: DockerInstruction, index: TextIndex, escapeChar: string): ShellScript | undefined {
