@@ -547,6 +547,11 @@ class GenerationMemo<V> {
   private previous = new Map<string, V>();
   constructor(private readonly limit: number) {}
 
+  clear(): void {
+    this.current = new Map();
+    this.previous = new Map();
+  }
+
   get(key: string, build: () => V): V {
     const hit = this.current.get(key);
     if (hit !== undefined || this.current.has(key)) return hit as V;
@@ -589,6 +594,12 @@ interface InstructionFacts {
 // Sized for the 10,000-line file of the LSP bench (10,000 instructions, 3,100 shell scripts).
 const instructionFacts = new GenerationMemo<InstructionFacts>(12288);
 const shellModels = new GenerationMemo<ShellScript | undefined>(4096);
+
+/** Forgets every memoised instruction fact and shell model (tests compare a cold analysis with a warm one). */
+export function clearInstructionMemos(): void {
+  instructionFacts.clear();
+  shellModels.clear();
+}
 
 function readInstruction(i: AstInstruction, index: TextIndex, escapeChar: string): InstructionFacts {
   const keyword = i.getKeyword().toUpperCase();
