@@ -238,6 +238,7 @@ function hasFlags(i: AstInstruction): i is AstInstruction & { getFlags(): import
 }
 
 export function buildDockerfileModel(text: string): DockerfileModel {
+  turnInstructionMemos();
   const index = new TextIndex(text);
   const ast = DockerfileParser.parse(text);
   const escapeChar = ast.getEscapeCharacter();
@@ -539,29 +540,42 @@ const SHELL_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
  * starts: the same text at the same line and column (and escape character) gives equal
  * results, so they are keyed by exactly that (instructionKey). Values are never mutated, except
  * the commands' memo slots (unwrap, packageCommand), which are pure functions of the command:
- * reusing the objects keeps them too. Bounded: two generations of at most `limit` entries; an
- * entry used in the current generation survives, the rest is dropped when it turns over.
+ * reusing the objects keeps them too. Bounded by generations: each model build starts one, an
+ * entry used in it moves to it, and entries the last GENERATIONS builds did not use are dropped.
  */
 class GenerationMemo<V> {
-  private current = new Map<string, V>();
-  private previous = new Map<string, V>();
+  /** Newest first: what the current analysis used, then what the two before it used. */
+  private generations: Map<string, V>[] = [new Map<string, V>()];
   constructor(private readonly limit: number) {}
 
+  /** A new analysis starts: entries no analysis among the last three asked for are dropped. */
+  turn(): void {
+    this.generations.unshift(new Map());
+    if (this.generations.length > GENERATIONS) this.generations.pop();
+  }
+
   clear(): void {
-    this.current = new Map();
-    this.previous = new Map();
+    this.generations = [new Map<string, V>()];
   }
 
   get(key: string, build: () => V): V {
-    const hit = this.current.get(key);
-    if (hit !== undefined || this.current.has(key)) return hit as V;
-    const value = this.previous.has(key) ? (this.previous.get(key) as V) : build();
-    if (this.current.size >= this.limit) {
-      this.previous = this.current;
-      this.current = new Map();
+    const current = this.generations[0]!;
+    const hit = current.get(key);
+    if (hit !== undefined || current.has(key)) return hit as V;
+    let value: V | undefined;
+    let found = false;
+    for (let g = 1; g < this.generations.length && !found; g++) {
+      const older = this.generations[g]!;
+      if (older.has(key)) {
+        value = older.get(key);
+        found = true;
+      }
     }
-    this.current.set(key, value);
-    return value;
+    if (!found) value = build();
+    // A single huge analysis must not grow the memo without bound either.
+    if (current.size >= this.limit) this.turn();
+    this.generations[0]!.set(key, value as V);
+    return value as V;
   }
 }
 
@@ -591,9 +605,19 @@ interface InstructionFacts {
   readonly heredocArg: boolean;
 }
 
-// Sized for the 10,000-line file of the LSP bench (10,000 instructions, 3,100 shell scripts).
-const instructionFacts = new GenerationMemo<InstructionFacts>(12288);
-const shellModels = new GenerationMemo<ShellScript | undefined>(4096);
+// What the last three analyses used is kept: the next keystroke in the same document finds it
+// even when one other document was analysed in between, and a server with 200 open documents
+// holds the entries of three (most of which their cached models hold anyway). The limits only
+// bound one huge analysis (the 10,000-line file of the LSP bench has 10,000 instructions).
+const GENERATIONS = 3;
+const instructionFacts = new GenerationMemo<InstructionFacts>(32768);
+const shellModels = new GenerationMemo<ShellScript | undefined>(16384);
+
+/** Called once per model build: one analysis, one generation. */
+function turnInstructionMemos(): void {
+  instructionFacts.turn();
+  shellModels.turn();
+}
 
 /** Forgets every memoised instruction fact and shell model (tests compare a cold analysis with a warm one). */
 export function clearInstructionMemos(): void {
