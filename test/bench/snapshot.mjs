@@ -3,14 +3,18 @@
 // finding of every Dockerfile (id, messageId, message, range, severity, related, fix title and
 // edits, suggestion titles and edits), parse problems and rule errors, as JSON. Used to prove
 // that a performance change changes nothing: snapshot before, snapshot after, compare bytes.
-//   node test/bench/snapshot.mjs [corpusDir] > /tmp/before.json
+//   node test/bench/snapshot.mjs [corpusDir] [--after-edits] > /tmp/before.json
+// --after-edits analyses three edited versions of each file first (a character inserted at the
+// start of a middle line, that line emptied, a line break inserted before it), as an editor
+// would, so the engine's memos across analyses (model/dockerfile.ts) hold neighbouring
+// versions' entries: the snapshot must still be byte-identical to one taken without it.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { ALL_ON, corpusDir, corpusFiles, parseArgs, root } from './common.mjs';
 
 const require = createRequire(import.meta.url);
-const { positional } = parseArgs(process.argv.slice(2), 1);
+const { positional, flags } = parseArgs(process.argv.slice(2), 1);
 const corpus = corpusDir(positional[0]);
 const engine = require(join(root, 'out/server/src/engine/index.js'));
 
@@ -31,7 +35,14 @@ const finding = (f) => ({
 for (const p of corpusFiles(corpus, engine.kindFromName)
   .filter((f) => f.kind === 'dockerfile')
   .map((f) => f.path)) {
-  const r = engine.analyze(readFileSync(p, 'utf8'), { kind: 'dockerfile', config: ALL_ON });
+  const text = readFileSync(p, 'utf8');
+  if (flags.has('--after-edits')) {
+    const lines = text.split('\n');
+    const at = lines.length >> 1;
+    const edited = (f) => lines.map((l, i) => (i === at ? f(l) : l)).join('\n');
+    for (const f of [(l) => 'x' + l, () => '', (l) => '\n' + l]) engine.analyze(edited(f), { kind: 'dockerfile', config: ALL_ON });
+  }
+  const r = engine.analyze(text, { kind: 'dockerfile', config: ALL_ON });
   const entry = {
     file: relative(corpus, p),
     findings: r.findings.map(finding),

@@ -238,6 +238,7 @@ function hasFlags(i: AstInstruction): i is AstInstruction & { getFlags(): import
 }
 
 export function buildDockerfileModel(text: string): DockerfileModel {
+  turnInstructionMemos();
   const index = new TextIndex(text);
   const ast = DockerfileParser.parse(text);
   const escapeChar = ast.getEscapeCharacter();
@@ -248,43 +249,37 @@ export function buildDockerfileModel(text: string): DockerfileModel {
   type MutableStage = { -readonly [K in keyof Stage]: Stage[K] } & { instructions: DockerInstruction[] };
   let current: MutableStage | undefined;
 
+  // What an instruction says depends only on its text, where it starts and the escape
+  // character: reused across analyses (see GenerationMemo). `keys` remembers each instruction's
+  // memo key for the shell model.
+  const keys = new Map<DockerInstruction, string>();
   const wrap = (i: AstInstruction, stage: Stage | undefined, onbuild: DockerInstruction | undefined): DockerInstruction => {
-    const keyword = i.getKeyword().toUpperCase();
-    const flags: InstructionFlag[] = hasFlags(i)
-      ? i.getFlags().map((f) => ({ name: f.getName(), value: f.getValue() ?? undefined, range: f.getRange(), valueRange: f.getValueRange() ?? undefined }))
-      : [];
-    const argsText = i.getRawArgumentsContent() ?? '';
-    const json =
-      typeof (i as { getJSONStrings?: unknown }).getJSONStrings === 'function'
-        ? (i as unknown as { getOpeningBracket(): unknown; getJSONStrings(): { getJSONValue(): string; getJSONRange(): Range }[] })
-        : undefined;
-    // Docker uses exec form only when the arguments are a valid JSON array of strings; anything
-    // else (`RUN [ "$X" = 1 ] && ...`) is shell form.
-    const jsonForm =
-      json !== undefined && json.getOpeningBracket() !== null && json.getJSONStrings().length > 0 && isJsonStringArray(argsText, flags.length > 0, escapeChar);
-    const args = tokens(i.getArguments());
+    const key = instructionKey(i.getRange(), index, escapeChar, onbuild !== undefined);
+    const facts = instructionFacts.get(key, () => readInstruction(i, index, escapeChar));
     // dockerfile-ast makes a heredoc only of an argument that starts with `<<` (and the parser
     // runs an instruction past an unescaped newline only for one): without such an argument
     // getHeredocs() finds none, after scanning every character of a multi-line instruction (#4).
+    // Heredoc objects belong to this parse (they read its document): never memoised.
     const heredocs =
-      typeof (i as unknown as { getHeredocs?: unknown }).getHeredocs === 'function' && args.some((a) => a.value.startsWith('<<'))
+      facts.heredocArg && typeof (i as unknown as { getHeredocs?: unknown }).getHeredocs === 'function'
         ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs()
         : [];
-    return {
-      keyword,
-      range: i.getRange(),
-      keywordRange: i.getInstructionRange(),
-      args,
-      flags,
-      argsText,
+    const wrapped: DockerInstruction = {
+      keyword: facts.keyword,
+      range: facts.range,
+      keywordRange: facts.keywordRange,
+      args: facts.args,
+      flags: facts.flags,
+      argsText: facts.argsText,
       stage,
       onbuild,
-      jsonForm,
-      jsonArgs:
-        jsonForm && json ? json.getJSONStrings().map((s) => ({ value: jsonValue(index, s.getJSONRange(), s.getJSONValue()), range: s.getJSONRange() })) : [],
+      jsonForm: facts.jsonForm,
+      jsonArgs: facts.jsonArgs,
       heredocs,
       ast: i,
     };
+    keys.set(wrapped, key);
+    return wrapped;
   };
 
   const astInstructions = ast.getInstructions();
@@ -344,12 +339,25 @@ export function buildDockerfileModel(text: string): DockerfileModel {
       globalScope.set(p.getName(), v === null ? undefined : substitute(v, globalScope));
     }
   }
+  // The first stage of each name (lower-cased). A search of the earlier stages per stage or per
+  // reference was quadratic in the stage count (#8: 625 stages in the 10,000-line bench file).
+  // The first stage named X before stage N is the first stage named X if it comes before N.
+  const firstByName = new Map<string, Stage>();
+  for (const s of stages) {
+    if (s.name === undefined) continue;
+    const lower = s.name.toLowerCase();
+    if (!firstByName.has(lower)) firstByName.set(lower, s);
+  }
+  const namedBefore = (name: string, limit: number): Stage | undefined => {
+    const first = firstByName.get(name.toLowerCase());
+    return first && first.index < limit ? first : undefined;
+  };
   // Resolve images and the stage graph in order: `FROM <stage>` may only name an earlier stage.
   for (const s of stages as MutableStage[]) {
     const f = s.from.ast as import('dockerfile-ast').From;
     const raw = f.getImage() ?? '';
     const text = substitute(raw, globalScope);
-    const base = text === undefined ? undefined : stages.slice(0, s.index).find((p) => p.name !== undefined && p.name.toLowerCase() === text.toLowerCase());
+    const base = text === undefined ? undefined : namedBefore(text, s.index);
     s.baseStage = base;
     s.image = { ...s.image, text, ref: text === undefined || base ? undefined : parseImageRef(text) };
   }
@@ -426,7 +434,7 @@ export function buildDockerfileModel(text: string): DockerfileModel {
       const n = Number(ref);
       return n < limit ? stages[n] : undefined;
     }
-    return stages.slice(0, limit).find((s) => s.name !== undefined && s.name.toLowerCase() === ref.toLowerCase());
+    return namedBefore(ref, limit);
   };
 
   const scopeCache = new Map<DockerInstruction, Map<string, string | undefined>>();
@@ -486,7 +494,8 @@ export function buildDockerfileModel(text: string): DockerfileModel {
   const shellCache = new Map<DockerInstruction, ShellScript | undefined>();
   const shell = (ins: DockerInstruction): ShellScript | undefined => {
     if (shellCache.has(ins)) return shellCache.get(ins);
-    const script = buildShell(ins, index, escapeChar);
+    const key = keys.get(ins);
+    const script = key === undefined ? buildShell(ins, index, escapeChar) : memoShell(ins, key, index, escapeChar);
     shellCache.set(ins, script);
     return script;
   };
@@ -522,6 +531,141 @@ export function buildDockerfileModel(text: string): DockerfileModel {
 }
 
 const SHELL_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+
+/**
+ * A memo of per-instruction facts across analyses (#8). An editor analyses the whole file on
+ * every keystroke, and all instructions but the edited one come back unchanged. What the model
+ * derives from one instruction (its tokens, flags, exec form; its shell model) holds only
+ * line/character ranges, which depend on nothing but the instruction's text and where it
+ * starts: the same text at the same line and column (and escape character) gives equal
+ * results, so they are keyed by exactly that (instructionKey). Values are never mutated, except
+ * the commands' memo slots (unwrap, packageCommand), which are pure functions of the command:
+ * reusing the objects keeps them too. Bounded by generations: each model build starts one, an
+ * entry used in it moves to it, and entries the last GENERATIONS builds did not use are dropped.
+ */
+class GenerationMemo<V> {
+  /** Newest first: what the current analysis used, then what the two before it used. */
+  private generations: Map<string, V>[] = [new Map<string, V>()];
+  constructor(private readonly limit: number) {}
+
+  /** A new analysis starts: entries no analysis among the last three asked for are dropped. */
+  turn(): void {
+    this.generations.unshift(new Map());
+    if (this.generations.length > GENERATIONS) this.generations.pop();
+  }
+
+  clear(): void {
+    this.generations = [new Map<string, V>()];
+  }
+
+  get(key: string, build: () => V): V {
+    const current = this.generations[0]!;
+    const hit = current.get(key);
+    if (hit !== undefined || current.has(key)) return hit as V;
+    let value: V | undefined;
+    let found = false;
+    for (let g = 1; g < this.generations.length && !found; g++) {
+      const older = this.generations[g]!;
+      if (older.has(key)) {
+        value = older.get(key);
+        found = true;
+      }
+    }
+    if (!found) value = build();
+    // A single huge analysis must not grow the memo without bound either.
+    if (current.size >= this.limit) this.turn();
+    this.generations[0]!.set(key, value as V);
+    return value as V;
+  }
+}
+
+/**
+ * The memo key of an instruction: escape character, trigger mark, start line and column, and
+ * its text with the line break after it (which decides the position of an offset at its end).
+ */
+function instructionKey(range: Range, index: TextIndex, escapeChar: string, trigger: boolean): string {
+  const text = index.text;
+  const from = index.offsetAt(range.start);
+  let to = index.offsetAt(range.end);
+  for (let k = 0; k < 2 && (text.charCodeAt(to) === 13 || text.charCodeAt(to) === 10); k++) to++;
+  return `${escapeChar}${trigger ? '+' : ' '}${range.start.line}:${range.start.character} ${text.slice(from, to)}`;
+}
+
+/** What one instruction says, apart from its place in the file (stage, ONBUILD) and its heredocs. */
+interface InstructionFacts {
+  readonly keyword: string;
+  readonly range: Range;
+  readonly keywordRange: Range;
+  readonly args: readonly Token[];
+  readonly flags: readonly InstructionFlag[];
+  readonly argsText: string;
+  readonly jsonForm: boolean;
+  readonly jsonArgs: readonly Token[];
+  /** An argument starts with `<<`: the instruction may have heredocs. */
+  readonly heredocArg: boolean;
+}
+
+// What the last three analyses used is kept: the next keystroke in the same document finds it
+// even when one other document was analysed in between, and a server with 200 open documents
+// holds the entries of three (most of which their cached models hold anyway). The limits only
+// bound one huge analysis (the 10,000-line file of the LSP bench has 10,000 instructions).
+const GENERATIONS = 3;
+const instructionFacts = new GenerationMemo<InstructionFacts>(32768);
+const shellModels = new GenerationMemo<ShellScript | undefined>(16384);
+
+/** Called once per model build: one analysis, one generation. */
+function turnInstructionMemos(): void {
+  instructionFacts.turn();
+  shellModels.turn();
+}
+
+/** Forgets every memoised instruction fact and shell model (tests compare a cold analysis with a warm one). */
+export function clearInstructionMemos(): void {
+  instructionFacts.clear();
+  shellModels.clear();
+}
+
+function readInstruction(i: AstInstruction, index: TextIndex, escapeChar: string): InstructionFacts {
+  const keyword = i.getKeyword().toUpperCase();
+  const flags: InstructionFlag[] = hasFlags(i)
+    ? i.getFlags().map((f) => ({ name: f.getName(), value: f.getValue() ?? undefined, range: f.getRange(), valueRange: f.getValueRange() ?? undefined }))
+    : [];
+  const argsText = i.getRawArgumentsContent() ?? '';
+  const json =
+    typeof (i as { getJSONStrings?: unknown }).getJSONStrings === 'function'
+      ? (i as unknown as { getOpeningBracket(): unknown; getJSONStrings(): { getJSONValue(): string; getJSONRange(): Range }[] })
+      : undefined;
+  // Docker uses exec form only when the arguments are a valid JSON array of strings; anything
+  // else (`RUN [ "$X" = 1 ] && ...`) is shell form.
+  const jsonForm =
+    json !== undefined && json.getOpeningBracket() !== null && json.getJSONStrings().length > 0 && isJsonStringArray(argsText, flags.length > 0, escapeChar);
+  const args = tokens(i.getArguments());
+  return {
+    keyword,
+    range: i.getRange(),
+    keywordRange: i.getInstructionRange(),
+    args,
+    flags,
+    argsText,
+    jsonForm,
+    jsonArgs:
+      jsonForm && json ? json.getJSONStrings().map((s) => ({ value: jsonValue(index, s.getJSONRange(), s.getJSONValue()), range: s.getJSONRange() })) : [],
+    heredocArg: args.some((a) => a.value.startsWith('<<')),
+  };
+}
+
+function memoShell(ins: DockerInstruction, key: string, index: TextIndex, escapeChar: string): ShellScript | undefined {
+  if (!SHELL_INSTRUCTIONS.has(ins.keyword)) return undefined;
+  const end = ins.range.end;
+  // A heredoc body is inside its instruction's range; if it ever were not, its text would not be in the key.
+  for (const h of ins.heredocs) {
+    const body = h.getContentRange();
+    if (body && (body.end.line > end.line || (body.end.line === end.line && body.end.character > end.character))) {
+      return buildShell(ins, index, escapeChar);
+    }
+  }
+  return shellModels.get(key, () => buildShell(ins, index, escapeChar));
+}
 
 function buildShell(ins: DockerInstruction, index: TextIndex, escapeChar: string): ShellScript | undefined {
   if (!SHELL_INSTRUCTIONS.has(ins.keyword)) return undefined;

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import type { Stage } from '../../model/dockerfile';
 
 /** Names Docker gives a meaning of its own in FROM and COPY --from (BuildKit ReservedStageName). */
 const RESERVED = new Set(['scratch', 'context']);
@@ -13,12 +14,18 @@ export default defineRule({
     category: 'reliability',
     messages: {
       self: 'COPY --from={from} refers to the stage it is in; a stage cannot copy from itself. Copy from an earlier stage.',
-      later: 'COPY --from={from} names a stage defined later in the file; Docker only sees earlier stages, so it pulls an image of that name instead. Move that stage above this one.',
-      undefined: 'COPY --from={from} names no stage of this file, so unless the build passes a named context (`--build-context`), Docker pulls an image of that name from a registry; if you meant a stage, fix the name, otherwise write the full image reference with a tag.',
-      numeric: 'COPY --from={from} refers to a stage by its position; inserting a stage silently changes what is copied. Name the stage (`FROM ... AS build`) and use `--from=build`.',
-      indexOutOfRange: 'COPY --from={from} refers to a stage number that does not exist before this instruction; Docker fails the build. Use the name of an earlier stage.',
-      duplicate: 'The stage name "{name}" is already used on line {line}; `--from` and `FROM` with that name then refer to the earlier stage. Give every stage a unique name.',
-      reserved: '"{name}" is reserved as a stage name (`scratch` is the empty image, `context` the build context); Docker rejects or misreads it. Choose another name.',
+      later:
+        'COPY --from={from} names a stage defined later in the file; Docker only sees earlier stages, so it pulls an image of that name instead. Move that stage above this one.',
+      undefined:
+        'COPY --from={from} names no stage of this file, so unless the build passes a named context (`--build-context`), Docker pulls an image of that name from a registry; if you meant a stage, fix the name, otherwise write the full image reference with a tag.',
+      numeric:
+        'COPY --from={from} refers to a stage by its position; inserting a stage silently changes what is copied. Name the stage (`FROM ... AS build`) and use `--from=build`.',
+      indexOutOfRange:
+        'COPY --from={from} refers to a stage number that does not exist before this instruction; Docker fails the build. Use the name of an earlier stage.',
+      duplicate:
+        'The stage name "{name}" is already used on line {line}; `--from` and `FROM` with that name then refer to the earlier stage. Give every stage a unique name.',
+      reserved:
+        '"{name}" is reserved as a stage name (`scratch` is the empty image, `context` the build context); Docker rejects or misreads it. Choose another name.',
     },
     references: [
       { tool: 'hadolint', id: 'DL3022', match: 'partial' },
@@ -39,12 +46,16 @@ export default defineRule({
   },
   defaultOptions: undefined,
   check({ model, report }) {
+    // The first stage of each name, built once: a search per stage was quadratic in the stage count (#8).
+    const firstByName = new Map<string, Stage>();
+    for (const s of model.stages) if (s.name !== undefined && !firstByName.has(s.name.toLowerCase())) firstByName.set(s.name.toLowerCase(), s);
     for (const stage of model.stages) {
       if (!stage.name || !stage.nameRange) continue;
       const lower = stage.name.toLowerCase();
-      const first = model.stages.find((s) => s.name?.toLowerCase() === lower);
+      const first = firstByName.get(lower);
       if (RESERVED.has(lower)) report({ range: stage.nameRange, messageId: 'reserved', data: { name: stage.name } });
-      else if (first && first !== stage) report({ range: stage.nameRange, messageId: 'duplicate', data: { name: stage.name, line: String(first.from.range.start.line + 1) } });
+      else if (first && first !== stage)
+        report({ range: stage.nameRange, messageId: 'duplicate', data: { name: stage.name, line: String(first.from.range.start.line + 1) } });
     }
     for (const ins of model.instructions) {
       // ONBUILD COPY --from refers to the stages of the downstream build, unknown here.
