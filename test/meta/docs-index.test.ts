@@ -14,6 +14,10 @@ const root = resolve(__dirname, '../../..');
 const index = () => readFileSync(join(root, 'docs/rules/README.md'), 'utf8');
 
 describe('meta: rule index (docs/rules/README.md)', () => {
+  it('rule ids are lower-case kebab-case (file names, URLs, and the runner sorts them by code unit)', () => {
+    for (const r of allRules()) assert.match(r.meta.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
   it('matches a fresh generation from the compiled registry', () => {
     assert.doesNotThrow(() => execFileSync(process.execPath, [join(root, 'scripts/gen-docs-index.mjs'), '--check'], { stdio: 'pipe' }));
   });

@@ -128,7 +128,11 @@ export function runRules(
     clock = ended;
   }
   reports.length = 0;
-  const order = (a: Finding, b: Finding) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId);
+  // Rule ids are [a-z0-9-] (meta test), where code-unit order is the collation order, so they
+  // compare without ICU: its first use costs ~16 ms of a one-file CLI run. Message ids (camel
+  // case, where the two orders differ) keep localeCompare; they are reached only on a tie.
+  const order = (a: Finding, b: Finding) =>
+    compareRanges(a.range, b.range) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || a.messageId.localeCompare(b.messageId);
   return { findings: dedupe(findings.sort(order)), suppressed: suppressed.sort(order), errors, timings };
 
   function addFindings(rule: AnyRule, severity: Severity, reports: readonly Report<string>[]): void {
