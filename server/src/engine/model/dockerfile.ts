@@ -592,15 +592,7 @@ function instructionKey(range: Range, index: TextIndex, escapeChar: string, trig
 }
 
 /** What one instruction says, apart from its place in the file (stage, ONBUILD) and its heredocs. */
-interface InstructionFacts {
-  readonly keyword: string;
-  readonly range: Range;
-  readonly keywordRange: Range;
-  readonly args: readonly Token[];
-  readonly flags: readonly InstructionFlag[];
-  readonly argsText: string;
-  readonly jsonForm: boolean;
-  readonly jsonArgs: readonly Token[];
+interface InstructionFacts extends Pick<DockerInstruction, 'keyword' | 'range' | 'keywordRange' | 'args' | 'flags' | 'argsText' | 'jsonForm' | 'jsonArgs'> {
   /** An argument starts with `<<`: the instruction may have heredocs. */
   readonly heredocArg: boolean;
 }
