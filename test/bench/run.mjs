@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: every benchmark in turn, each in its own process (the engine bench patches
+// `npm run bench`: every benchmark in turn (engine, per-keystroke engine, LSP, CLI, guard), each in its own process (the engine bench patches
 // nothing the others see), then the package size. Expects a fresh `npm run build` (the npm
 // script does it); the bundles are then rebuilt as shipped (`esbuild.mjs --production`:
 // minified, as `npm run package` makes them), so the LSP and CLI figures (memory above all)
@@ -23,6 +23,7 @@ console.log(`# Bulkhead benchmarks (${new Date().toISOString()}, node ${process.
 const bundles = spawnSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: root, encoding: 'utf8' });
 if (bundles.status !== 0) console.log(`(production bundles failed: ${bundles.stderr}; measuring the existing dist/)\n`);
 step('engine.mjs', '--rounds', quick ? '3' : '7');
+step('typing.mjs', '--rounds', quick ? '1' : '2');
 step('lsp.mjs', ...(quick ? ['--quick'] : []));
 step('cli.mjs', '--rounds', '1');
 step('guard.mjs', '--rounds', quick ? '1' : '3');
