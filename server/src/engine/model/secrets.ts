@@ -325,6 +325,10 @@ function literalPlaceholder(value: string | undefined): boolean {
   return value !== undefined && !value.includes('$') && isPlaceholderValue(value);
 }
 
+const REGISTRY_LOGIN_TOOLS = ['docker', 'podman', 'buildah', 'skopeo', 'helm', 'oras', 'crane'];
+const NPM_TOOLS = ['npm', 'pnpm', 'yarn'];
+const CREDENTIAL_TOOLS = new Set(['aws', 'gcloud', 'az', 'doctl', ...REGISTRY_LOGIN_TOOLS, ...NPM_TOOLS]);
+
 /**
  * A command that stores a credential in the image: `aws configure set aws_secret_access_key`,
  * `gcloud auth activate-service-account`, `az login -p`, `doctl auth init -t`, `docker login -p`
@@ -334,6 +338,8 @@ function literalPlaceholder(value: string | undefined): boolean {
 export function credentialSetup(name: Word | undefined, args: readonly Word[]): CredentialSetup | undefined {
   if (!name) return undefined;
   const tool = name.value.slice(name.value.lastIndexOf('/') + 1);
+  // Asked for every command of every RUN: the rest builds arrays and closures for a handful of CLIs.
+  if (!CREDENTIAL_TOOLS.has(tool)) return undefined;
   const v = args.map((a) => a.value);
   const flag = (...names: string[]) => args.find((a) => names.some((n) => a.value === n || a.value.startsWith(n + '=')));
   if (
@@ -355,13 +361,13 @@ export function credentialSetup(name: Word | undefined, args: readonly Word[]): 
     if (t) return { tool, from: name, to: t, stores: 'doctl' };
   }
   if (
-    ['docker', 'podman', 'buildah', 'skopeo', 'helm', 'oras', 'crane'].includes(tool) &&
+    REGISTRY_LOGIN_TOOLS.includes(tool) &&
     (v[0] === 'login' || (v[0] === 'registry' && v[1] === 'login') || (tool === 'crane' && v[0] === 'auth' && v[1] === 'login'))
   ) {
     const p = flag('-p', '--password', '--password-stdin');
     if (p) return { tool, from: name, to: p, stores: tool === 'docker' ? '.docker' : 'auth' };
   }
-  if (['npm', 'pnpm', 'yarn'].includes(tool) && (v[0] === 'config' ? v[1] === 'set' : v[0] === 'set')) {
+  if (NPM_TOOLS.includes(tool) && (v[0] === 'config' ? v[1] === 'set' : v[0] === 'set')) {
     const key = args[v[0] === 'config' ? 2 : 1];
     const keyName = key?.value.split('=')[0] ?? '';
     if (key && NPM_AUTH_KEY.test(keyName)) return { tool, from: name, to: key, stores: tool === 'yarn' ? '.yarnrc' : '.npmrc' };
